@@ -1,0 +1,91 @@
+namespace Cos.Generated.Protocol;
+
+/// <summary>
+/// A transport-neutral description of one COS request, built by the generated marshallers.
+/// The pipeline turns it into a fresh, freshly signed <see cref="HttpRequestMessage"/> for every try.
+/// </summary>
+public sealed class CosHttpRequest
+{
+    /// <summary>Creates a request for <paramref name="operationName"/>.</summary>
+    public CosHttpRequest(string operationName, HttpMethod method, CosOperationSafety safety)
+    {
+        OperationName = operationName;
+        Method = method;
+        Safety = safety;
+    }
+
+    /// <summary>The spec's operation name, for errors, logs and traces.</summary>
+    public string OperationName { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The retry class of the operation.</summary>
+    public CosOperationSafety Safety { get; }
+
+    /// <summary>True for operations sent to the service endpoint rather than a bucket (GetService).</summary>
+    public bool ServiceScope { get; init; }
+
+    /// <summary>The bucket, <c>name-appid</c>.</summary>
+    public string? Bucket { get; set; }
+
+    /// <summary>The region; when null the client's default region is used.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The object key, raw (not URL-encoded); null for bucket-level operations.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Query parameters, raw. A null value is a bare sub-resource (<c>?uploads</c>, signed as <c>uploads=</c>).</summary>
+    public List<KeyValuePair<string, string?>> Query { get; } = [];
+
+    /// <summary>Request headers, including content headers. Empty values are sent but not signed.</summary>
+    public List<KeyValuePair<string, string>> Headers { get; } = [];
+
+    /// <summary>The body, if any.</summary>
+    public CosRequestBody? Body { get; set; }
+
+    /// <summary>
+    /// False for operations whose response body is handed to the caller as a stream;
+    /// true (the default) to read the body into memory, bounded, before unmarshalling.
+    /// </summary>
+    public bool BufferResponse { get; init; } = true;
+
+    /// <summary>Adds a query parameter.</summary>
+    public void AddQuery(string name, string? value) => Query.Add(new(name, value));
+
+    /// <summary>Adds a header.</summary>
+    public void AddHeader(string name, string value) => Headers.Add(new(name, value));
+
+    /// <summary>Adds one header per entry, named <paramref name="prefix"/> + key (user metadata).</summary>
+    public void AddPrefixHeaders(string prefix, IReadOnlyDictionary<string, string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ArgumentException($"A header under '{prefix}' has an empty name.");
+            }
+
+            Headers.Add(new(prefix + name, value ?? string.Empty));
+        }
+    }
+
+    /// <summary>Returns the first header named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public string? GetHeader(string name)
+    {
+        foreach (var (key, value) in Headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}
