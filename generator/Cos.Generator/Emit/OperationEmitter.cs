@@ -1,0 +1,380 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Cos.Generator.Model;
+
+namespace Cos.Generator.Emit;
+
+/// <summary>One operation: request and response types, the client method, paginators and the marshaller.</summary>
+internal static class OperationEmitter
+{
+    private const string Protocol = "global::Cos.Generated.Protocol";
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    public static string Emit(ServiceModel service, OperationModel op)
+    {
+        var w = FileHeader.Start(service.Namespace);
+        EmitRequest(w, service, op);
+        w.Line();
+        EmitResponse(w, service, op);
+        w.Line();
+        EmitClient(w, service, op);
+        w.Line();
+        EmitMarshaller(w, op);
+        return w.ToString();
+    }
+
+    private static void EmitRequest(SourceWriter w, ServiceModel service, OperationModel op)
+    {
+        Docs.Summary(w, $"The input of <see cref=\"{ClientRef(service, op)}\"/>.");
+        using (w.Block($"public sealed partial class {op.Name}Request : global::Cos.Generated.CosRequest"))
+        {
+            var first = true;
+            foreach (var m in op.Input)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                Docs.Summary(w, Docs.For(m));
+                var type = TypeNames.Of(m.Type);
+                w.Line(m.Required ? $"public required {type} {m.Name} {{ get; init; }}" : $"public {type}? {m.Name} {{ get; init; }}");
+            }
+        }
+    }
+
+    private static void EmitResponse(SourceWriter w, ServiceModel service, OperationModel op)
+    {
+        var streaming = op.Output.Any(m => m.Location == Location.Payload);
+        Docs.Summary(w, $"The result of <see cref=\"{ClientRef(service, op)}\"/>.{(streaming ? " Dispose it to release the connection." : string.Empty)}");
+        var bases = streaming ? "global::Cos.Generated.CosResponse, global::System.IDisposable, global::System.IAsyncDisposable" : "global::Cos.Generated.CosResponse";
+        using (w.Block($"public sealed partial class {op.Name}Response : {bases}"))
+        {
+            var first = true;
+            foreach (var m in op.Output)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                Docs.Summary(w, Docs.For(m));
+                w.Line(OutputProperty(m));
+            }
+
+            if (streaming)
+            {
+                var body = op.Output.First(m => m.Location == Location.Payload).Name;
+                w.Line();
+                Docs.Summary(w, "Disposes the body stream and the response behind it.");
+                w.Line($"public void Dispose() => {body}.Dispose();");
+                w.Line();
+                Docs.Summary(w, "Disposes the body stream and the response behind it.");
+                w.Line($"public global::System.Threading.Tasks.ValueTask DisposeAsync() => {body}.DisposeAsync();");
+            }
+        }
+    }
+
+    private static string OutputProperty(MemberModel m)
+    {
+        var type = TypeNames.Of(m.Type);
+        return m.Type.Kind switch
+        {
+            TypeKind.List => $"public {type} {m.Name} {{ get; init; }} = global::System.Array.Empty<{TypeNames.Of(m.Type.Element!)}>();",
+            TypeKind.Map => $"public {type} {m.Name} {{ get; init; }} = new global::System.Collections.Generic.Dictionary<string, string>();",
+            TypeKind.Stream => $"public {type} {m.Name} {{ get; init; }} = global::System.IO.Stream.Null;",
+            TypeKind.String when m.Required => $"public string {m.Name} {{ get; init; }} = string.Empty;",
+            _ when m.Required && TypeNames.IsValueType(m.Type) => $"public {type} {m.Name} {{ get; init; }}",
+            _ when m.Required => $"public required {type} {m.Name} {{ get; init; }}",
+            _ => $"public {type}? {m.Name} {{ get; init; }}",
+        };
+    }
+
+    private static void EmitClient(SourceWriter w, ServiceModel service, OperationModel op)
+    {
+        using (w.Block($"partial class {service.ClientName}"))
+        {
+            Docs.FromSpec(w, op.Doc, $"Sends the COS {op.Name} request.");
+            if (op.DocUrl is not null)
+            {
+                w.Line($"/// <seealso href=\"{Docs.Escape(op.DocUrl)}\"/>");
+            }
+
+            w.Line("/// <param name=\"request\">The input.</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request, including any retries.</param>");
+            w.Line("/// <exception cref=\"global::Cos.Generated.CosException\">COS answered with an error.</exception>");
+            using (w.Block($"public global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, {Token} cancellationToken = default)"))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+                w.Line($"return Pipeline.SendAsync({op.Name}Marshaller.Marshal(request), {op.Name}Marshaller.Unmarshal, cancellationToken);");
+            }
+
+            if (op.Pagination is { } paging)
+            {
+                w.Line();
+                EmitPaginators(w, op, paging);
+            }
+        }
+    }
+
+    private static void EmitPaginators(SourceWriter w, OperationModel op, PaginationModel paging)
+    {
+        var tokens = Enumerable.Range(0, paging.InputTokens.Length)
+            .Select(i => (Input: paging.InputTokens[i], Output: op.Output.First(m => m.Name == paging.OutputTokens[i])))
+            .ToList();
+        var items = op.Output.First(m => m.Name == paging.Items);
+        var itemType = TypeNames.Of(items.Type.Element!);
+
+        Docs.Summary(w, $"Sends {op.Name} page after page, following <c>{string.Join("</c>, <c>", paging.OutputTokens)}</c> until the listing ends.");
+        w.Line("/// <param name=\"request\">The first page's input.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+        using (w.Block($"public async global::System.Collections.Generic.IAsyncEnumerable<{op.Name}Response> {op.Name}PagesAsync({op.Name}Request request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+            w.Line("var page = request;");
+            using (w.Block("while (true)"))
+            {
+                w.Line($"var response = await {op.Name}Async(page, cancellationToken).ConfigureAwait(false);");
+                w.Line("yield return response;");
+                if (paging.Truncated is not null)
+                {
+                    w.Line($"if (response.{paging.Truncated} != true) yield break;");
+                }
+
+                var allEmpty = string.Join(" && ", tokens.Select(t => IsEmpty($"response.{t.Output.Name}", t.Output.Type)));
+                var unchanged = string.Join(" && ", tokens.Select(t => $"global::System.Collections.Generic.EqualityComparer<{TypeNames.Of(t.Output.Type)}?>.Default.Equals(response.{t.Output.Name}, page.{t.Input})"));
+                if (paging.Truncated is null)
+                {
+                    w.Line($"if ({allEmpty}) yield break;");
+                    w.Line($"if ({unchanged}) throw new global::Cos.Generated.CosResponseFormatException(\"{op.Name} returned the same page token twice.\", response.StatusCode, response.RequestId);");
+                }
+                else
+                {
+                    w.Line($"if (({allEmpty}) || ({unchanged})) throw new global::Cos.Generated.CosResponseFormatException(\"{op.Name} returned a truncated page without a new {string.Join("/", paging.OutputTokens)}.\", response.StatusCode, response.RequestId);");
+                }
+
+                w.Line($"page = new {op.Name}Request");
+                w.Line("{");
+                w.Indent();
+                w.Line("Region = page.Region,");
+                foreach (var m in op.Input)
+                {
+                    var token = tokens.FirstOrDefault(t => t.Input == m.Name);
+                    w.Line(token.Input is null ? $"{m.Name} = page.{m.Name}," : $"{m.Name} = response.{token.Output.Name},");
+                }
+
+                w.Dedent();
+                w.Line("};");
+            }
+        }
+
+        w.Line();
+        Docs.Summary(w, $"Enumerates every item of <c>{paging.Items}</c> across the pages of {op.Name}.");
+        w.Line("/// <param name=\"request\">The first page's input.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+        using (w.Block($"public async global::System.Collections.Generic.IAsyncEnumerable<{itemType}> {paging.EnumeratorName}Async({op.Name}Request request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default)"))
+        {
+            using (w.Block($"await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({op.Name}PagesAsync(request, cancellationToken), false))"))
+            using (w.Block($"foreach (var item in page.{paging.Items})"))
+            {
+                w.Line("yield return item;");
+            }
+        }
+    }
+
+    private static string IsEmpty(string access, TypeRef type) =>
+        type.Kind == TypeKind.String ? $"string.IsNullOrEmpty({access})" : $"{access} is null";
+
+    private static void EmitMarshaller(SourceWriter w, OperationModel op)
+    {
+        Docs.Summary(w, $"Turns <see cref=\"{op.Name}Request\"/> into a wire request and the wire response into <see cref=\"{op.Name}Response\"/>.");
+        using (w.Block($"internal static class {op.Name}Marshaller"))
+        {
+            EmitMarshal(w, op);
+            w.Line();
+            EmitUnmarshal(w, op);
+        }
+    }
+
+    private static void EmitMarshal(SourceWriter w, OperationModel op)
+    {
+        var streamingOutput = op.Output.Any(m => m.Location == Location.Payload);
+        var payload = op.Input.FirstOrDefault(m => m.Location == Location.Payload);
+        var contentLength = payload is null ? null : op.Input.FirstOrDefault(m => m.Location == Location.Header && string.Equals(m.WireName, "Content-Length", StringComparison.OrdinalIgnoreCase));
+
+        using (w.Block($"public static {Protocol}.CosHttpRequest Marshal({op.Name}Request request)"))
+        {
+            foreach (var m in op.Input.Where(m => m.Required))
+            {
+                var check = m.Type.Kind == TypeKind.String ? "RequireNonEmpty" : TypeNames.IsValueType(m.Type) ? null : "RequireNonNull";
+                if (check is not null)
+                {
+                    w.Line($"{Protocol}.CosArguments.{check}(request.{m.Name}, \"{op.Name}Request.{m.Name}\");");
+                }
+            }
+
+            var options = new List<string>();
+            if (op.ServiceScope)
+            {
+                options.Add("ServiceScope = true");
+            }
+
+            if (streamingOutput)
+            {
+                options.Add("BufferResponse = false");
+            }
+
+            var init = options.Count == 0 ? string.Empty : $" {{ {string.Join(", ", options)} }}";
+            w.Line($"var http = new {Protocol}.CosHttpRequest({TypeNames.Literal(op.Name)}, global::System.Net.Http.HttpMethod.{Method(op.Method)}, {Protocol}.CosOperationSafety.{op.Safety}){init};");
+            w.Line("http.Region = request.Region;");
+            foreach (var sub in op.SubResources)
+            {
+                w.Line($"http.AddQuery({TypeNames.Literal(sub.Name)}, {(sub.Value is null ? "null" : TypeNames.Literal(sub.Value))});");
+            }
+
+            foreach (var m in op.Input)
+            {
+                if (m == contentLength)
+                {
+                    continue;
+                }
+
+                switch (m.Location)
+                {
+                    case Location.Host:
+                        w.Line($"http.Bucket = request.{m.Name};");
+                        break;
+                    case Location.Label:
+                        w.Line($"http.Key = request.{m.Name};");
+                        break;
+                    case Location.Query:
+                        WriteScalar(w, m, value => $"http.AddQuery({TypeNames.Literal(m.WireName)}, {value});");
+                        break;
+                    case Location.Header:
+                        WriteScalar(w, m, value => $"http.AddHeader({TypeNames.Literal(m.WireName)}, {value});");
+                        break;
+                    case Location.PrefixHeaders:
+                        w.Line($"http.AddPrefixHeaders({TypeNames.Literal(m.WireName)}, request.{m.Name});");
+                        break;
+                    case Location.Payload:
+                        var length = contentLength is null ? string.Empty : $", request.{contentLength.Name}";
+                        w.Line(m.Required
+                            ? $"http.Body = {Protocol}.CosRequestBody.FromStream(request.{m.Name}{length});"
+                            : $"if (request.{m.Name} is {{ }} {TypeNames.Local(m.Name, "Value")}) http.Body = {Protocol}.CosRequestBody.FromStream({TypeNames.Local(m.Name, "Value")}{length});");
+                        break;
+                }
+            }
+
+            var body = op.Input.Where(m => m.Location == Location.Body).ToList();
+            if (body.Count > 0)
+            {
+                var always = body.Any(m => m.Required);
+                if (!always)
+                {
+                    w.Open($"if ({string.Join(" || ", body.Select(m => $"request.{m.Name} is not null"))})");
+                }
+
+                w.Line($"var (body, contentMd5) = {Protocol}.CosRequestBody.FromXml(request, static (writer, request) =>");
+                w.Line("{");
+                w.Indent();
+                w.Line($"writer.WriteStartElement({TypeNames.Literal(op.InputXmlName!)});");
+                XmlMembers.Write(w, body, "request");
+                w.Line("writer.WriteEndElement();");
+                w.Dedent();
+                w.Line("});");
+                w.Line("http.Body = body;");
+                w.Line("http.AddHeader(\"Content-Type\", \"application/xml\");");
+                w.Line("http.AddHeader(\"Content-MD5\", contentMd5);");
+                if (!always)
+                {
+                    w.Close();
+                }
+            }
+
+            w.Line("return http;");
+        }
+    }
+
+    private static void WriteScalar(SourceWriter w, MemberModel m, Func<string, string> add)
+    {
+        if (m.Required)
+        {
+            w.Line(add(TypeNames.Format(m, m.Type, $"request.{m.Name}")));
+            return;
+        }
+
+        var local = TypeNames.Local(m.Name, "Value");
+        w.Line($"if (request.{m.Name} is {{ }} {local}) {add(TypeNames.Format(m, m.Type, local))}");
+    }
+
+    private static void EmitUnmarshal(SourceWriter w, OperationModel op)
+    {
+        using (w.Block($"public static {op.Name}Response Unmarshal({Protocol}.CosResponseContext response)"))
+        {
+            var body = op.Output.Where(m => m.Location == Location.Body).ToList();
+            if (op.OutputXmlName is not null)
+            {
+                XmlMembers.DeclareLocals(w, body);
+                using (w.Block($"using (var reader = response.OpenXml({TypeNames.Literal(op.OutputXmlName)}))"))
+                {
+                    XmlMembers.ReadLoop(w, body);
+                }
+            }
+
+            // Headers are parsed before the body stream is taken, so a bad header cannot leak the connection.
+            foreach (var m in op.Output.Where(m => m.Location == Location.Header))
+            {
+                var local = TypeNames.Local(m.Name, "Header");
+                var parsed = TypeNames.Parse(m, m.Type, local);
+                var fallback = m.Required ? (m.Type.Kind == TypeKind.String ? "string.Empty" : "default") : "null";
+                w.Line(m.Type.Kind == TypeKind.String
+                    ? $"var {local}Value = response.GetHeader({TypeNames.Literal(m.WireName)}){(m.Required ? " ?? string.Empty" : string.Empty)};"
+                    : $"var {local}Value = response.GetHeader({TypeNames.Literal(m.WireName)}) is {{ }} {local} ? ({TypeNames.Of(m.Type)}{(m.Required ? string.Empty : "?")}){parsed} : {fallback};");
+            }
+
+            w.Line($"return new {op.Name}Response");
+            w.Line("{");
+            w.Indent();
+            w.Line("StatusCode = response.StatusCode,");
+            w.Line("RequestId = response.RequestId,");
+            foreach (var m in op.Output)
+            {
+                switch (m.Location)
+                {
+                    case Location.Header:
+                        w.Line($"{m.Name} = {TypeNames.Local(m.Name, "Header")}Value,");
+                        break;
+                    case Location.PrefixHeaders:
+                        w.Line($"{m.Name} = response.GetPrefixHeaders({TypeNames.Literal(m.WireName)}),");
+                        break;
+                    case Location.Body:
+                        w.Line(XmlMembers.Assignment(m));
+                        break;
+                }
+            }
+
+            foreach (var m in op.Output.Where(m => m.Location == Location.Payload))
+            {
+                w.Line($"{m.Name} = response.TakeBody(),");
+            }
+
+            w.Dedent();
+            w.Line("};");
+        }
+    }
+
+    private static string Method(string method) => method switch
+    {
+        "GET" => "Get",
+        "HEAD" => "Head",
+        "PUT" => "Put",
+        "POST" => "Post",
+        "DELETE" => "Delete",
+        _ => "Options",
+    };
+
+    private static string ClientRef(ServiceModel service, OperationModel op) => $"{service.ClientName}.{op.Name}Async";
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using Cos.Generator.Model;
+
+namespace Cos.Generator.Emit;
+
+/// <summary>Straight-line XML reading and writing of body members, shared by shapes and operation bodies.</summary>
+internal static class XmlMembers
+{
+    /// <summary>Declares one local per member, to be filled by <see cref="ReadLoop"/>.</summary>
+    public static void DeclareLocals(SourceWriter w, IEnumerable<MemberModel> members)
+    {
+        foreach (var m in members)
+        {
+            var type = m.Type.Kind switch
+            {
+                TypeKind.List => $"global::System.Collections.Generic.List<{TypeNames.Of(m.Type.Element!)}>?",
+                _ => TypeNames.Of(m.Type) + "?",
+            };
+            w.Line($"{type} {TypeNames.Local(m.Name, "Xml")} = null;");
+        }
+    }
+
+    /// <summary>Reads the children of the element the reader is on into the locals.</summary>
+    public static void ReadLoop(SourceWriter w, IReadOnlyList<MemberModel> members)
+    {
+        using (w.Block($"if ({TypeNames.Xml}.EnterElement(reader))"))
+        using (w.Block($"while ({TypeNames.Xml}.NextChild(reader))"))
+        {
+            if (members.Count == 0)
+            {
+                w.Line("reader.Skip();");
+                return;
+            }
+
+            using (w.Block("switch (reader.LocalName)"))
+            {
+                foreach (var m in members)
+                {
+                    foreach (var name in new[] { m.WireName }.Concat(m.XmlAliases))
+                    {
+                        w.Line($"case {TypeNames.Literal(name)}:");
+                    }
+
+                    var local = TypeNames.Local(m.Name, "Xml");
+                    w.Indent();
+                    if (m.Type.Kind != TypeKind.List)
+                    {
+                        w.Line($"{local} = {ReadValue(m, m.Type)};");
+                    }
+                    else if (m.XmlFlattened)
+                    {
+                        w.Line($"({local} ??= new()).Add({ReadValue(m, m.Type.Element!)});");
+                    }
+                    else
+                    {
+                        w.Line($"{local} ??= new();");
+                        using (w.Block($"if ({TypeNames.Xml}.EnterElement(reader))"))
+                        using (w.Block($"while ({TypeNames.Xml}.NextChild(reader))"))
+                        {
+                            w.Line($"if (reader.LocalName == {TypeNames.Literal(m.XmlItemName)}) {local}.Add({ReadValue(m, m.Type.Element!)});");
+                            w.Line("else reader.Skip();");
+                        }
+                    }
+
+                    w.Line("break;");
+                    w.Dedent();
+                }
+
+                w.Line("default:");
+                w.Line("    reader.Skip();");
+                w.Line("    break;");
+            }
+        }
+    }
+
+    /// <summary>The initializer assignment of a member from its local.</summary>
+    public static string Assignment(MemberModel m)
+    {
+        var local = TypeNames.Local(m.Name, "Xml");
+        if (m.Type.Kind == TypeKind.List)
+        {
+            var element = TypeNames.Of(m.Type.Element!);
+            return $"{m.Name} = ({TypeNames.List}<{element}>?){local} ?? global::System.Array.Empty<{element}>(),";
+        }
+
+        if (!m.Required)
+        {
+            return $"{m.Name} = {local},";
+        }
+
+        return m.Type.Kind switch
+        {
+            TypeKind.String => $"{m.Name} = {local} ?? string.Empty,",
+            TypeKind.Structure => $"{m.Name} = {local} ?? throw new global::System.Xml.XmlException(\"The element <{m.WireName}> is missing.\"),",
+            _ => $"{m.Name} = {local} ?? default,",
+        };
+    }
+
+    /// <summary>Writes the members of <paramref name="source"/> as child elements.</summary>
+    public static void Write(SourceWriter w, IEnumerable<MemberModel> members, string source)
+    {
+        foreach (var m in members)
+        {
+            var access = $"{source}.{m.Name}";
+            var nonNull = m.Required && m.Type.Kind != TypeKind.List ? access : TypeNames.Local(m.Name, "Value");
+            var guard = nonNull == access ? null : $"if ({access} is {{ }} {nonNull})";
+            if (guard is not null)
+            {
+                w.Open(guard);
+            }
+
+            if (m.Type.Kind != TypeKind.List)
+            {
+                WriteElement(w, m, m.Type, m.WireName, nonNull);
+            }
+            else if (m.XmlFlattened)
+            {
+                using (w.Block($"foreach (var item in {nonNull})"))
+                {
+                    WriteElement(w, m, m.Type.Element!, m.WireName, "item");
+                }
+            }
+            else
+            {
+                w.Line($"writer.WriteStartElement({TypeNames.Literal(m.WireName)});");
+                using (w.Block($"foreach (var item in {nonNull})"))
+                {
+                    WriteElement(w, m, m.Type.Element!, m.XmlItemName, "item");
+                }
+
+                w.Line("writer.WriteEndElement();");
+            }
+
+            if (guard is not null)
+            {
+                w.Close();
+            }
+        }
+    }
+
+    private static void WriteElement(SourceWriter w, MemberModel m, TypeRef type, string name, string value)
+    {
+        if (type.Kind == TypeKind.Structure)
+        {
+            w.Line($"writer.WriteStartElement({TypeNames.Literal(name)});");
+            w.Line($"{type.ShapeName}Xml.WriteMembers(writer, {value});");
+            w.Line("writer.WriteEndElement();");
+        }
+        else
+        {
+            w.Line($"writer.WriteElementString({TypeNames.Literal(name)}, {TypeNames.Format(m, type, value)});");
+        }
+    }
+
+    private static string ReadValue(MemberModel m, TypeRef type) => type.Kind == TypeKind.Structure
+        ? $"{type.ShapeName}Xml.Read(reader)"
+        : TypeNames.Parse(m, type, $"{TypeNames.Xml}.ReadText(reader)");
+}
