@@ -263,7 +263,8 @@ internal sealed class SpecParser
 
         var uriSpan = http.Find("uri")?.Value.Span ?? httpSpan;
         var (labels, subResources) = ParseUri(uri, uriSpan, where);
-        var labelMembers = input.Where(m => m.Location == Location.Label).Select(m => m.Name).ToList();
+        // Members declared as labels count even if their type was rejected, so one mistake is reported once.
+        var labelMembers = DeclaredLabels(operation);
         foreach (var label in labels.Where(l => !labelMembers.Contains(l)))
         {
             _reader.Report(CosDiagnostics.UriMismatch, uriSpan, $"The URI of the {where} has the label {{{label}}} but no input member '{label}' with \"in\": \"label\".");
@@ -321,6 +322,14 @@ internal sealed class SpecParser
             outputXmlName,
             errors.ToEquatableArray(),
             pagination);
+    }
+
+    private static List<string> DeclaredLabels(JsonValue operation)
+    {
+        var members = operation.Find("input")?.Value.Find("members")?.Value;
+        return members is null
+            ? []
+            : members.Properties.Where(p => p.Value.Find("in")?.Value.Text == "label").Select(p => p.Name).ToList();
     }
 
     private (List<string> Labels, List<SubResource> SubResources) ParseUri(string? uri, TextSpan span, string where)
