@@ -228,7 +228,8 @@ public sealed class CosPipeline
             RequestId = GetHeader(response, CosHeaders.RequestId);
             ServerDate = response.Headers.Date;
             var retryAfter = response.Headers.RetryAfter;
-            RetryAfter = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - (response.Headers.Date ?? DateTimeOffset.UtcNow) : null);
+            // An absolute Retry-After is measured against the server's own Date, so local clock skew does not matter.
+            RetryAfter = retryAfter?.Delta ?? (retryAfter?.Date is { } date && ServerDate is { } serverDate ? date - serverDate : null);
             if (RetryAfter < TimeSpan.Zero)
             {
                 RetryAfter = TimeSpan.Zero;
