@@ -1,9 +1,153 @@
+using System.Text;
+using Cos.Generated.Credentials;
+using Cos.Generated.Endpoints;
 using Cos.Generated.Pipeline;
+using Cos.Generated.Signing;
 
 namespace Cos.Generated;
 
-/// <summary>The COS client; the operation methods are generated from <c>spec/cos.api.json</c>.</summary>
-public sealed partial class CosClient
+/// <summary>
+/// The COS client. The operation methods are generated from the API spec into another part of this
+/// class; this part holds the options, the pipeline and presigned URLs. Thread-safe; create one per
+/// set of options and reuse it.
+/// </summary>
+public sealed partial class CosClient : IDisposable
 {
-    internal CosPipeline Pipeline { get; } = new();
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly ICosCredentialProvider? _credentials;
+
+    /// <summary>Creates a client with its own connection pool.</summary>
+    /// <exception cref="ArgumentException">An option is invalid (see <see cref="CosClientOptions.Validate"/>).</exception>
+    public CosClient(CosClientOptions options)
+        : this(options, httpClient: null, injected: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/>, which it does not dispose.
+    /// The client should not follow redirects or decompress; per-try timeouts come from
+    /// <see cref="CosClientOptions.Timeout"/>. <see cref="CosClientOptions.ConnectTo"/> cannot be used.
+    /// </summary>
+    public CosClient(CosClientOptions options, HttpClient httpClient)
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), injected: true)
+    {
+    }
+
+    private CosClient(CosClientOptions options, HttpClient? httpClient, bool injected)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (injected && options.ConnectTo is not null)
+        {
+            throw new ArgumentException("ConnectTo cannot be combined with an injected HttpClient; give that client's handler a ConnectCallback instead.", nameof(options));
+        }
+
+        Options = options;
+        _credentials = options.CredentialProvider
+            ?? (string.IsNullOrEmpty(options.SecretId) ? null : new StaticCredentialProvider(options.SecretId, options.SecretKey!, options.SecurityToken));
+        _ownsHttpClient = httpClient is null;
+        _httpClient = httpClient ?? CosHttpClientFactory.Create(options);
+        Pipeline = new CosPipeline(options, _httpClient, _credentials);
+    }
+
+    /// <summary>The options the client was created with.</summary>
+    public CosClientOptions Options { get; }
+
+    /// <summary>The pipeline the generated operation methods send through.</summary>
+    internal CosPipeline Pipeline { get; }
+
+    /// <summary>
+    /// Returns a presigned URL of an object, signed with the static credentials of the options
+    /// (<see cref="CosClientOptions.SecretId"/>/<see cref="CosClientOptions.SecretKey"/> or a
+    /// <see cref="StaticCredentialProvider"/>). Without credentials the URL is unsigned. The host and
+    /// <paramref name="query"/> are signed; a temporary key's token is appended URL-encoded.
+    /// </summary>
+    /// <param name="bucket">The bucket, <c>name-appid</c>.</param>
+    /// <param name="key">The object key, raw.</param>
+    /// <param name="expires">How long the URL is valid; default <see cref="CosClientOptions.SignatureExpires"/>.</param>
+    /// <param name="method">The method the URL is for; default GET.</param>
+    /// <param name="query">Extra query parameters (such as <c>response-content-disposition</c>), raw; signed and appended.</param>
+    /// <param name="region">The region; default <see cref="CosClientOptions.Region"/>.</param>
+    /// <exception cref="InvalidOperationException">The client has a credential provider that is not static; use <see cref="GetObjectUrlAsync"/>.</exception>
+    public Uri GetObjectUrl(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null)
+    {
+        var credentials = _credentials switch
+        {
+            null => null,
+            StaticCredentialProvider fixedKeys => fixedKeys.Credentials,
+            _ => throw new InvalidOperationException("This client gets its keys from a CredentialProvider; use GetObjectUrlAsync to presign with them."),
+        };
+
+        return BuildObjectUrl(credentials, bucket, key, expires, method, query, region);
+    }
+
+    /// <summary>
+    /// Returns a presigned URL of an object, signed with credentials from the client's
+    /// <see cref="CosClientOptions.CredentialProvider"/> (or its static keys); see <see cref="GetObjectUrl"/>.
+    /// </summary>
+    public async ValueTask<Uri> GetObjectUrlAsync(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null, CancellationToken cancellationToken = default)
+    {
+        var credentials = _credentials is null ? null : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        return BuildObjectUrl(credentials, bucket, key, expires, method, query, region);
+    }
+
+    /// <summary>Disposes the connection pool, unless the <see cref="HttpClient"/> was injected.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private Uri BuildObjectUrl(CosCredentials? credentials, string bucket, string key, TimeSpan? expires, HttpMethod? method, IEnumerable<KeyValuePair<string, string?>>? query, string? region)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new ArgumentException("The object key is required.", nameof(key));
+        }
+
+        if (expires <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expires), expires, "A presigned URL must be valid for a positive time.");
+        }
+
+        var extraQuery = query?.ToList() ?? [];
+        var endpoint = Pipeline.Endpoints.ResolveBucket(bucket, region ?? Options.Region, key, []);
+        var url = new StringBuilder(endpoint.Uri.OriginalString);
+        if (credentials is null)
+        {
+            CosEndpointResolver.AppendQuery(url, extraQuery);
+            return CosEndpointResolver.CreateExactUri(url.ToString());
+        }
+
+        var keyTime = SigningTime.ForUrl(credentials, Pipeline.Clock.Now, expires ?? Options.SignatureExpires);
+        KeyValuePair<string, string?>[] headers = [new("Host", endpoint.Host)];
+        var authorization = CosSigner.GetAuthorization(
+            credentials.SecretId,
+            credentials.SecretKey,
+            (method ?? HttpMethod.Get).Method,
+            endpoint.Pathname,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(extraQuery),
+            headers,
+            keyTime);
+
+        // Each value of the authorization goes into the query URL-encoded (';' becomes %3B).
+        var separator = '?';
+        foreach (var piece in authorization.Split('&'))
+        {
+            var equals = piece.IndexOf('=');
+            url.Append(separator).Append(piece, 0, equals + 1).Append(CosUrlEncoding.Encode(piece[(equals + 1)..]));
+            separator = '&';
+        }
+
+        if (credentials.SecurityToken is { } token)
+        {
+            url.Append('&').Append(Pipeline.RequestTokenHeader(endpoint.Host)).Append('=').Append(CosUrlEncoding.Encode(token));
+        }
+
+        CosEndpointResolver.AppendQuery(url, extraQuery, firstSeparator: '&');
+        return CosEndpointResolver.CreateExactUri(url.ToString());
+    }
 }

@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Xml;
+using Cos.Generated.Credentials;
+using Cos.Generated.Endpoints;
 using Cos.Generated.Protocol;
 
 namespace Cos.Generated.Pipeline;
@@ -8,13 +13,226 @@ namespace Cos.Generated.Pipeline;
 /// </summary>
 public sealed class CosPipeline
 {
+    /// <summary>The most bytes of a buffered (XML) response body: the XML reader's own cap.</summary>
+    internal const int DefaultMaxBufferedBodyBytes = (int)CosXml.MaxDocumentCharacters;
+
+    /// <summary>The most bytes of an error body that are read.</summary>
+    internal const int MaxErrorBodyBytes = 1024 * 1024;
+
+    private readonly CosClientOptions _options;
+    private readonly HttpClient _httpClient;
+    private readonly ICosCredentialProvider? _credentials;
+    private readonly CosEndpointResolver _endpoints;
+    private readonly CosRequestFactory _requests;
+
+    /// <summary>Creates a pipeline over <paramref name="httpClient"/>; <paramref name="credentials"/> null sends unsigned requests.</summary>
+    internal CosPipeline(CosClientOptions options, HttpClient httpClient, ICosCredentialProvider? credentials)
+    {
+        _options = options;
+        _httpClient = httpClient;
+        _credentials = credentials;
+        _endpoints = new CosEndpointResolver(options);
+        _requests = new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default);
+        Clock = new ClockSkew(options.TimeProvider);
+    }
+
+    /// <summary>The (skew-corrected) signing clock, shared by every request of the client.</summary>
+    internal ClockSkew Clock { get; }
+
+    /// <summary>Resolves request URIs.</summary>
+    internal CosEndpointResolver Endpoints => _endpoints;
+
+    /// <summary>The header that carries a temporary key's token to <paramref name="host"/>.</summary>
+    internal string RequestTokenHeader(string host) => CosRequestFactory.SecurityTokenHeader(host);
+
+    /// <summary>The cap on buffered response bodies; larger ones fail with <see cref="CosResponseFormatException"/>.</summary>
+    internal int MaxBufferedBodyBytes { get; set; } = DefaultMaxBufferedBodyBytes;
+
     /// <summary>
     /// Sends <paramref name="request"/> and unmarshals the successful response with
     /// <paramref name="unmarshal"/>, which runs inside the retry loop (a 200 carrying an
     /// <c>&lt;Error&gt;</c> is classified like any other error).
     /// </summary>
-    public Task<T> SendAsync<T>(CosHttpRequest request, Func<CosResponseContext, T> unmarshal, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(CosHttpRequest request, Func<CosResponseContext, T> unmarshal, CancellationToken cancellationToken)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(unmarshal);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var endpoint = _endpoints.Resolve(request);
+        using var activity = _options.EnableTracker ? CosTracing.Start(request, endpoint) : null;
+        var state = new TryState();
+        var attempt = 0;
+        var retries = 0;
+        var skewCorrected = false;
+
+        while (true)
+        {
+            state.Reset();
+            Exception failure;
+            try
+            {
+                var result = await SendOnceAsync(request, endpoint, unmarshal, attempt, state, cancellationToken).ConfigureAwait(false);
+                CosTracing.Stop(activity, attempt + 1, state.StatusCode, state.RequestId, null);
+                return result;
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up: no retry, and the caller's token on the exception.
+                CosTracing.Stop(activity, attempt + 1, state.StatusCode, state.RequestId, ex);
+                if (ex is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken)
+                {
+                    throw;
+                }
+
+                throw new OperationCanceledException($"{request.OperationName} was canceled.", ex, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            if (!skewCorrected
+                && _options.CorrectClockSkew
+                && failure is CosException cos
+                && ClockSkew.IsSkewError(cos)
+                && state.ServerDate is { } serverDate
+                && request.Body is not { CanReplay: false })
+            {
+                // Re-sign with the server's clock and try once more; not counted as a retry.
+                Clock.Adjust(serverDate);
+                skewCorrected = true;
+                attempt++;
+                continue;
+            }
+
+            if (retries >= _options.MaxRetries || !RetryClassifier.IsRetryable(request, failure))
+            {
+                CosTracing.Stop(activity, attempt + 1, state.StatusCode, state.RequestId, failure);
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            var delay = RetryBackoff.GetDelay(_options.RetryDelay, _options.MaxRetryDelay, retries, state.RetryAfter);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            retries++;
+            attempt++;
+        }
+    }
+
+    private async Task<T> SendOnceAsync<T>(CosHttpRequest request, CosEndpoint endpoint, Func<CosResponseContext, T> unmarshal, int attempt, TryState state, CancellationToken cancellationToken)
+    {
+        var credentials = _credentials is null
+            ? null
+            : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The credential provider returned no credentials.");
+
+        using var message = _requests.Create(request, endpoint, attempt, credentials, Clock.Now);
+        using var timeout = _options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.Timeout, _options.TimeProvider);
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked?.Token ?? cancellationToken;
+
+        HttpResponseMessage? response = null;
+        var keepResponse = false;
+        try
+        {
+            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            state.Capture(response);
+            var status = (int)response.StatusCode;
+
+            if (status is < 200 or > 299)
+            {
+                var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, token).ConfigureAwait(false);
+                throw CosErrorReader.FromResponse(status, response.ReasonPhrase, state.RequestId, GetHeader(response, CosHeaders.TraceId), errorBody);
+            }
+
+            CosResponseContext context;
+            if (request.BufferResponse)
+            {
+                var (body, exceeded) = await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, token).ConfigureAwait(false);
+                if (exceeded)
+                {
+                    throw new CosResponseFormatException(
+                        $"The {request.OperationName} response body is larger than the {MaxBufferedBodyBytes.ToString(CultureInfo.InvariantCulture)}-byte limit for buffered responses.",
+                        status,
+                        state.RequestId);
+                }
+
+                context = new CosResponseContext(response, body);
+            }
+            else
+            {
+                var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                context = new CosResponseContext(response, ReadOnlyMemory<byte>.Empty, stream);
+            }
+
+            T result;
+            try
+            {
+                result = unmarshal(context);
+            }
+            catch (Exception ex) when (ex is XmlException or FormatException or OverflowException)
+            {
+                throw new CosResponseFormatException($"The {request.OperationName} response could not be read: {ex.Message}", status, state.RequestId, ex);
+            }
+
+            keepResponse = context.BodyTaken;
+            return result;
+        }
+        catch (Exception ex) when (timeout is { IsCancellationRequested: true }
+            && !cancellationToken.IsCancellationRequested
+            && ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            throw new TimeoutException(
+                $"{request.OperationName} did not complete within the per-try timeout of {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (CosClientOptions.Timeout).",
+                ex);
+        }
+        finally
+        {
+            if (!keepResponse)
+            {
+                response?.Dispose();
+            }
+        }
+    }
+
+    private static string? GetHeader(HttpResponseMessage response, string name) =>
+        response.Headers.NonValidated.TryGetValues(name, out var values) ? values.ToString() : null;
+
+    /// <summary>What one try learnt from the response headers, for retry and skew decisions.</summary>
+    private sealed class TryState
+    {
+        public int? StatusCode { get; private set; }
+
+        public string? RequestId { get; private set; }
+
+        public DateTimeOffset? ServerDate { get; private set; }
+
+        public TimeSpan? RetryAfter { get; private set; }
+
+        public void Reset()
+        {
+            StatusCode = null;
+            RequestId = null;
+            ServerDate = null;
+            RetryAfter = null;
+        }
+
+        public void Capture(HttpResponseMessage response)
+        {
+            StatusCode = (int)response.StatusCode;
+            RequestId = GetHeader(response, CosHeaders.RequestId);
+            ServerDate = response.Headers.Date;
+            var retryAfter = response.Headers.RetryAfter;
+            // An absolute Retry-After is measured against the server's own Date, so local clock skew does not matter.
+            RetryAfter = retryAfter?.Delta ?? (retryAfter?.Date is { } date && ServerDate is { } serverDate ? date - serverDate : null);
+            if (RetryAfter < TimeSpan.Zero)
+            {
+                RetryAfter = TimeSpan.Zero;
+            }
+        }
     }
 }

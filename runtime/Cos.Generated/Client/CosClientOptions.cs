@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text;
+using Cos.Generated.Credentials;
+using Cos.Generated.Endpoints;
+
+namespace Cos.Generated;
+
+/// <summary>
+/// Settings of a <see cref="CosClient"/>: the JavaScript SDK's constructor options with the same
+/// defaults and meaning, in .NET naming, plus retry, timeout and test hooks. Immutable; validated by
+/// <see cref="Validate"/> when the client is created.
+/// </summary>
+public sealed class CosClientOptions
+{
+    /// <summary>1 MiB.</summary>
+    private const long MiB = 1024 * 1024;
+
+    /// <summary>The smallest part size COS accepts for multipart uploads and copies (1 MiB).</summary>
+    public const long MinChunkSize = MiB;
+
+    /// <summary>The largest part (and single PUT/copy) size COS accepts (5 GiB).</summary>
+    public const long MaxChunkSize = 5L * 1024 * MiB;
+
+    /// <summary>The most parallel parts or files (256, the JS SDK's <c>AsyncLimit</c> cap).</summary>
+    public const int MaxParallelLimit = 256;
+
+    /// <summary>The most retries <see cref="MaxRetries"/> may ask for.</summary>
+    public const int MaxRetriesLimit = 20;
+
+    /// <summary>
+    /// The SecretId of a permanent or temporary key (JS <c>SecretId</c>). Set together with
+    /// <see cref="SecretKey"/>, or leave both null and set <see cref="CredentialProvider"/>; with
+    /// neither, requests are sent unsigned (public-read buckets).
+    /// </summary>
+    public string? SecretId { get; init; }
+
+    /// <summary>The SecretKey (JS <c>SecretKey</c>). Never shown by <see cref="ToString"/>.</summary>
+    public string? SecretKey { get; init; }
+
+    /// <summary>
+    /// The token of a temporary key (JS <c>SecurityToken</c>), sent as <c>x-cos-security-token</c>
+    /// after signing. Never shown by <see cref="ToString"/>.
+    /// </summary>
+    public string? SecurityToken { get; init; }
+
+    /// <summary>
+    /// Supplies credentials for every try (rotating or temporary keys; JS <c>getAuthorization</c>/<c>Credentials</c>).
+    /// When null, a <see cref="StaticCredentialProvider"/> is made from <see cref="SecretId"/>,
+    /// <see cref="SecretKey"/> and <see cref="SecurityToken"/>. Cannot be combined with them.
+    /// </summary>
+    public ICosCredentialProvider? CredentialProvider { get; init; }
+
+    /// <summary>The region of requests that do not name one (<c>ap-guangzhou</c>); <c>[a-z0-9-]+</c>.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>How many files an upload of several files sends at once (JS <c>FileParallelLimit</c>, default 3, 1–256).</summary>
+    public int FileParallelLimit { get; init; } = 3;
+
+    /// <summary>How many parts of one multipart upload are sent at once (JS <c>ChunkParallelLimit</c>, default 3, 1–256).</summary>
+    public int ChunkParallelLimit { get; init; } = 3;
+
+    /// <summary>
+    /// How many times a failed part is retried (JS <c>ChunkRetryTimes</c>, default 2, so 3 attempts; ≥ 0).
+    /// </summary>
+    public int ChunkRetryTimes { get; init; } = 2;
+
+    /// <summary>The multipart upload part size in bytes (JS <c>ChunkSize</c>, default 1 MiB; 1 MiB–5 GiB).</summary>
+    public long ChunkSize { get; init; } = MiB;
+
+    /// <summary>
+    /// Files larger than this are uploaded in parts, smaller ones with one PUT (JS <c>SliceSize</c>,
+    /// default 1 MiB; 1 byte–5 GiB).
+    /// </summary>
+    public long SliceSize { get; init; } = MiB;
+
+    /// <summary>How many parts of a multipart copy run at once (JS <c>CopyChunkParallelLimit</c>, default 20, 1–256).</summary>
+    public int CopyChunkParallelLimit { get; init; } = 20;
+
+    /// <summary>The multipart copy part size in bytes (JS <c>CopyChunkSize</c>, default 10 MiB; 1 MiB–5 GiB).</summary>
+    public long CopyChunkSize { get; init; } = 10 * MiB;
+
+    /// <summary>
+    /// Sources larger than this are copied in parts, smaller ones with one PUT Object - Copy
+    /// (JS <c>CopySliceSize</c>, default 10 MiB; 1 byte–5 GiB).
+    /// </summary>
+    public long CopySliceSize { get; init; } = 10 * MiB;
+
+    /// <summary>The least time between two progress reports (JS <c>ProgressInterval</c>, default 1 s; ≥ 0).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// <c>https</c> (the default) or <c>http</c>, with or without a trailing colon (JS <c>Protocol</c>;
+    /// the JS default <c>''</c> means <c>https:</c>).
+    /// </summary>
+    public string Protocol { get; init; } = "https";
+
+    /// <summary>
+    /// A custom bucket endpoint template (JS <c>Domain</c>), such as
+    /// <c>{Region}.static.example.com/{BucketName}/{AppId}</c>. Placeholders: <c>{Bucket}</c> (the full
+    /// <c>name-appid</c>), <c>{BucketName}</c> (the short name), <c>{AppId}</c>, <c>{Region}</c>; the
+    /// legacy <c>{{Bucket}}</c> is the short name. Unknown placeholders are removed, a trailing
+    /// <c>/</c> is trimmed and the protocol is added unless the template has one.
+    /// </summary>
+    public string? Domain { get; init; }
+
+    /// <summary>
+    /// The endpoint of service-level requests such as GetService (JS <c>ServiceDomain</c>). Default:
+    /// <c>cos.{Region}.myqcloud.com</c> when the request names a region, else <c>service.cos.myqcloud.com</c>.
+    /// </summary>
+    public string? ServiceDomain { get; init; }
+
+    /// <summary>The most tasks the upload queue keeps before pruning finished ones (JS <c>UploadQueueSize</c>, default 10000; ≥ 1).</summary>
+    public int UploadQueueSize { get; init; } = 10000;
+
+    /// <summary>
+    /// Puts the bucket in the URL path instead of the host: <c>{scheme}://cos.{Region}.myqcloud.com/{Bucket}/{Key}</c>,
+    /// and signs the pathname <c>/{Bucket}/{Key}</c> (JS <c>ForcePathStyle</c>, default false; the JS SDKs
+    /// now reject it, COS supports it only for old buckets).
+    /// </summary>
+    public bool ForcePathStyle { get; init; }
+
+    /// <summary>Sends <c>Content-MD5</c> with every uploaded part (JS <c>UploadCheckContentMd5</c>, default false).</summary>
+    public bool UploadCheckContentMd5 { get; init; }
+
+    /// <summary>
+    /// The time limit of one try, from sending the request until the response (or, for buffered
+    /// responses, its whole body) has arrived (JS <c>Timeout</c>; default
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>, like the JS default 0). Positive or infinite.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>Sends bucket requests to the global acceleration endpoint <c>{Bucket}.cos.accelerate.myqcloud.com</c> (JS <c>UseAccelerate</c>, default false).</summary>
+    public bool UseAccelerate { get; init; }
+
+    /// <summary>
+    /// Emits an <see cref="System.Diagnostics.Activity"/> per operation through the
+    /// <see cref="System.Diagnostics.ActivitySource"/> named <c>Cos.Generated</c> (JS <c>EnableTracker</c>, default false).
+    /// </summary>
+    public bool EnableTracker { get; init; }
+
+    /// <summary>How long a request signature or presigned URL is valid (JS <c>Expires</c> of getAuth, default 900 s; positive).</summary>
+    public TimeSpan SignatureExpires { get; init; } = TimeSpan.FromSeconds(900);
+
+    /// <summary>
+    /// On a 403 <c>RequestTimeTooSkewed</c> (or <c>AccessDenied</c> "Request has expired"), adopt the
+    /// server's clock from its <c>Date</c> header and retry once (JS <c>CorrectClockSkew</c>, default true).
+    /// </summary>
+    public bool CorrectClockSkew { get; init; } = true;
+
+    /// <summary>
+    /// How many times a failed request is retried when its operation allows it (default 3, so up to
+    /// 4 attempts like the official SDKs; 0–20).
+    /// </summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The base of the exponential backoff between retries (default 100 ms; ≥ 0): try n waits a random time up to <c>RetryDelay·2ⁿ</c>.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest wait between two tries, also the cap on a server's <c>Retry-After</c> (default 5 s; ≥ <see cref="RetryDelay"/>).</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Connects to this address (<c>host</c>, <c>host:port</c> or <c>[ipv6]:port</c>) while the URL and
+    /// <c>Host</c> header keep the virtual-hosted name (JS <c>Ip</c>). Without a port the URL's port is used.
+    /// Cannot be combined with an injected <see cref="HttpClient"/>.
+    /// </summary>
+    public string? ConnectTo { get; init; }
+
+    /// <summary>The clock used to sign and to time retries (default <see cref="System.TimeProvider.System"/>).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The <c>User-Agent</c> header; default <c>cos-generated-dotnet/&lt;version&gt;</c>. Never signed.</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary><c>http</c> or <c>https</c>, from <see cref="Protocol"/>.</summary>
+    internal string Scheme => NormalizeProtocol(Protocol) ?? "https";
+
+    /// <summary>
+    /// Checks every option; throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/>
+    /// naming the option and the rule it breaks.
+    /// </summary>
+    public void Validate()
+    {
+        if (string.IsNullOrEmpty(SecretId) != string.IsNullOrEmpty(SecretKey))
+        {
+            throw new ArgumentException("SecretId and SecretKey must be set together (or both left empty).", string.IsNullOrEmpty(SecretId) ? nameof(SecretId) : nameof(SecretKey));
+        }
+
+        if (CredentialProvider is not null && (!string.IsNullOrEmpty(SecretId) || !string.IsNullOrEmpty(SecurityToken)))
+        {
+            throw new ArgumentException("Set either CredentialProvider or SecretId/SecretKey/SecurityToken, not both.", nameof(CredentialProvider));
+        }
+
+        if (!string.IsNullOrEmpty(SecurityToken) && string.IsNullOrEmpty(SecretId))
+        {
+            throw new ArgumentException("SecurityToken needs the temporary SecretId and SecretKey it belongs to.", nameof(SecurityToken));
+        }
+
+        if (Region is not null && !CosNames.IsValidRegion(Region))
+        {
+            throw new ArgumentException($"Region '{Region}' is not a COS region: use lower-case letters, digits and '-' only, such as 'ap-guangzhou'.", nameof(Region));
+        }
+
+        CheckRange(FileParallelLimit, 1, MaxParallelLimit, nameof(FileParallelLimit));
+        CheckRange(ChunkParallelLimit, 1, MaxParallelLimit, nameof(ChunkParallelLimit));
+        CheckRange(CopyChunkParallelLimit, 1, MaxParallelLimit, nameof(CopyChunkParallelLimit));
+        CheckRange(ChunkRetryTimes, 0, int.MaxValue, nameof(ChunkRetryTimes));
+        CheckRange(ChunkSize, MinChunkSize, MaxChunkSize, nameof(ChunkSize));
+        CheckRange(CopyChunkSize, MinChunkSize, MaxChunkSize, nameof(CopyChunkSize));
+        CheckRange(SliceSize, 1, MaxChunkSize, nameof(SliceSize));
+        CheckRange(CopySliceSize, 1, MaxChunkSize, nameof(CopySliceSize));
+        CheckRange(UploadQueueSize, 1, int.MaxValue, nameof(UploadQueueSize));
+        CheckRange(MaxRetries, 0, MaxRetriesLimit, nameof(MaxRetries));
+
+        if (ProgressInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, "ProgressInterval cannot be negative.");
+        }
+
+        if (NormalizeProtocol(Protocol) is null)
+        {
+            throw new ArgumentException($"Protocol '{Protocol}' is not supported: use 'https' or 'http' (a trailing ':' is allowed).", nameof(Protocol));
+        }
+
+        CheckDomain(Domain, nameof(Domain));
+        CheckDomain(ServiceDomain, nameof(ServiceDomain));
+
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (SignatureExpires <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SignatureExpires), SignatureExpires, "SignatureExpires must be positive.");
+        }
+
+        if (RetryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, "RetryDelay cannot be negative.");
+        }
+
+        if (MaxRetryDelay < RetryDelay || MaxRetryDelay.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryDelay), MaxRetryDelay, "MaxRetryDelay must be at least RetryDelay (and at most about 24.8 days).");
+        }
+
+        if (ConnectTo is not null && !ConnectAddress.TryParse(ConnectTo, out _))
+        {
+            throw new ArgumentException($"ConnectTo '{ConnectTo}' is not an address: use 'host', 'host:port' or '[ipv6]:port' with a port from 1 to 65535.", nameof(ConnectTo));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException("TimeProvider cannot be null.", nameof(TimeProvider));
+        }
+
+        if (UserAgent is not null && (UserAgent.Length == 0 || UserAgent.Any(static c => c < 0x20 || c > 0x7E)))
+        {
+            throw new ArgumentException("UserAgent must be non-empty printable ASCII.", nameof(UserAgent));
+        }
+    }
+
+    /// <summary>Lists the options; the SecretKey and SecurityToken are redacted.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder("CosClientOptions { ");
+        Append("SecretId", SecretId);
+        Append("SecretKey", SecretKey is null ? null : "***");
+        Append("SecurityToken", SecurityToken is null ? null : "***");
+        Append("CredentialProvider", CredentialProvider?.GetType().Name);
+        Append("Region", Region);
+        Append("Protocol", Protocol);
+        Append("Domain", Domain);
+        Append("ServiceDomain", ServiceDomain);
+        Append("ForcePathStyle", ForcePathStyle ? "true" : null);
+        Append("UseAccelerate", UseAccelerate ? "true" : null);
+        Append("ConnectTo", ConnectTo);
+        Append("FileParallelLimit", Format(FileParallelLimit));
+        Append("ChunkParallelLimit", Format(ChunkParallelLimit));
+        Append("ChunkRetryTimes", Format(ChunkRetryTimes));
+        Append("ChunkSize", Format(ChunkSize));
+        Append("SliceSize", Format(SliceSize));
+        Append("CopyChunkParallelLimit", Format(CopyChunkParallelLimit));
+        Append("CopyChunkSize", Format(CopyChunkSize));
+        Append("CopySliceSize", Format(CopySliceSize));
+        Append("ProgressInterval", Format(ProgressInterval));
+        Append("UploadQueueSize", Format(UploadQueueSize));
+        Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
+        Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
+        Append("SignatureExpires", Format(SignatureExpires));
+        Append("CorrectClockSkew", CorrectClockSkew ? "true" : "false");
+        Append("MaxRetries", Format(MaxRetries));
+        Append("RetryDelay", Format(RetryDelay));
+        Append("MaxRetryDelay", Format(MaxRetryDelay));
+        Append("EnableTracker", EnableTracker ? "true" : "false");
+        Append("UserAgent", UserAgent);
+        text.Length -= 2;
+        return text.Append(" }").ToString();
+
+        void Append(string name, string? value)
+        {
+            if (value is not null)
+            {
+                text.Append(name).Append(" = ").Append(value).Append(", ");
+            }
+        }
+
+        static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Returns <c>http</c> or <c>https</c>, or null for anything else.</summary>
+    internal static string? NormalizeProtocol(string? protocol)
+    {
+        var value = protocol?.Trim().TrimEnd(':').ToLowerInvariant();
+        return value is "http" or "https" ? value : null;
+    }
+
+    private static void CheckRange(long value, long min, long max, string name)
+    {
+        if (value < min || value > max)
+        {
+            var rule = max == int.MaxValue || max == long.MaxValue ? $"at least {min}" : $"between {min} and {max}";
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {rule}.");
+        }
+    }
+
+    private static void CheckDomain(string? value, string name)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value) || value.Any(static c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new ArgumentException($"{name} must be a non-empty host name or template without white space.", name);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cos.Generated.Endpoints;
+using Cos.Generated.Protocol;
+
+namespace Cos.Generated.Pipeline;
+
+/// <summary>
+/// The <see cref="ActivitySource"/> behind <see cref="CosClientOptions.EnableTracker"/>: one client
+/// activity per operation (covering all its tries), named after the operation.
+/// </summary>
+public static class CosTracing
+{
+    /// <summary>The name of the activity source: <c>Cos.Generated</c>.</summary>
+    public const string SourceName = "Cos.Generated";
+
+    internal static readonly ActivitySource Source = new(SourceName, CosUserAgent.Version);
+
+    internal static Activity? Start(CosHttpRequest request, CosEndpoint endpoint)
+    {
+        var activity = Source.StartActivity(request.OperationName, ActivityKind.Client);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag("cos.operation", request.OperationName);
+        activity.SetTag("cos.bucket", request.Bucket);
+        activity.SetTag("http.request.method", request.Method.Method);
+        activity.SetTag("server.address", endpoint.Uri.Host);
+        activity.SetTag("url.path", endpoint.Uri.AbsolutePath);
+        return activity;
+    }
+
+    internal static void Stop(Activity? activity, int attempts, int? statusCode, string? requestId, Exception? error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("cos.attempts", attempts.ToString(CultureInfo.InvariantCulture));
+        if (statusCode is { } status)
+        {
+            activity.SetTag("http.response.status_code", status);
+        }
+
+        if (requestId is not null)
+        {
+            activity.SetTag("cos.request_id", requestId);
+        }
+
+        if (error is not null)
+        {
+            activity.SetTag("error.type", error is CosException cos ? cos.ErrorCode ?? error.GetType().Name : error.GetType().Name);
+            activity.SetStatus(ActivityStatusCode.Error, error.Message);
+        }
+        else
+        {
+            activity.SetStatus(ActivityStatusCode.Ok);
+        }
+    }
+}
