@@ -7,7 +7,7 @@ internal static class RetryClassifier
 {
     /// <summary>
     /// ReadOnly and Idempotent operations retry network errors, per-try timeouts, 5xx and the
-    /// throttling/internal error codes (even inside a 200). Conditional and Unsafe operations retry only
+    /// error codes the spec marks retryable (even inside a 200). Conditional and Unsafe operations retry only
     /// when no connection could be made, or on 503 SlowDown. A body that cannot be replayed is never retried.
     /// </summary>
     public static bool IsRetryable(CosHttpRequest request, Exception failure)
@@ -22,7 +22,7 @@ internal static class RetryClassifier
         {
             CosResponseFormatException => false,
             CosException error when error.StatusCode == 503 && error.ErrorCode == "SlowDown" => true,
-            CosException error => repeatable && (error.StatusCode >= 500 || IsRetryableCode(error.ErrorCode)),
+            CosException error => repeatable && (error.StatusCode >= 500 || CosErrorCodes.IsRetryable(error.ErrorCode)),
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
             HttpRequestException => repeatable,
             IOException => repeatable,
@@ -30,6 +30,4 @@ internal static class RetryClassifier
             _ => false,
         };
     }
-
-    private static bool IsRetryableCode(string? code) => code is "InternalError" or "ServiceUnavailable" or "SlowDown";
 }
