@@ -20,6 +20,23 @@ internal static class Docs
     /// <summary>Writes an escaped summary from spec text.</summary>
     public static void FromSpec(SourceWriter writer, string? text, string fallback) => Summary(writer, text is null ? fallback : Escape(text));
 
+    /// <summary>Writes one documented property per member, separated by blank lines.</summary>
+    public static void Properties(SourceWriter writer, System.Collections.Generic.IEnumerable<MemberModel> members, System.Func<MemberModel, string> declaration)
+    {
+        var first = true;
+        foreach (var member in members)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            Summary(writer, For(member));
+            writer.Line(declaration(member));
+        }
+    }
+
     public static string For(MemberModel member) => member.Doc is { } doc ? Escape(doc) : member.Location switch
     {
         Location.Host => "The bucket, <c>name-appid</c>.",

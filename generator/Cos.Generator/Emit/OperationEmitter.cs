@@ -29,19 +29,9 @@ internal static class OperationEmitter
         Docs.Summary(w, $"The input of <see cref=\"{ClientRef(service, op)}\"/>.");
         using (w.Block($"public sealed partial class {op.Name}Request : global::Cos.Generated.CosRequest"))
         {
-            var first = true;
-            foreach (var m in op.Input)
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                Docs.Summary(w, Docs.For(m));
-                var type = TypeNames.Of(m.Type);
-                w.Line(m.Required ? $"public required {type} {m.Name} {{ get; init; }}" : $"public {type}? {m.Name} {{ get; init; }}");
-            }
+            Docs.Properties(w, op.Input, static m => m.Required
+                ? $"public required {TypeNames.Of(m.Type)} {m.Name} {{ get; init; }}"
+                : $"public {TypeNames.Of(m.Type)}? {m.Name} {{ get; init; }}");
         }
     }
 
@@ -52,18 +42,7 @@ internal static class OperationEmitter
         var bases = streaming ? "global::Cos.Generated.CosResponse, global::System.IDisposable, global::System.IAsyncDisposable" : "global::Cos.Generated.CosResponse";
         using (w.Block($"public sealed partial class {op.Name}Response : {bases}"))
         {
-            var first = true;
-            foreach (var m in op.Output)
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                Docs.Summary(w, Docs.For(m));
-                w.Line(OutputProperty(m));
-            }
+            Docs.Properties(w, op.Output, OutputProperty);
 
             if (streaming)
             {

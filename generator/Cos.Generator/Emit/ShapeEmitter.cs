@@ -11,18 +11,7 @@ internal static class ShapeEmitter
         Docs.FromSpec(w, shape.Doc, $"The <c>{shape.Name}</c> structure.");
         using (w.Block($"public sealed partial record {shape.Name}"))
         {
-            var first = true;
-            foreach (var m in shape.Members)
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                Docs.Summary(w, Docs.For(m));
-                w.Line(Property(m));
-            }
+            Docs.Properties(w, shape.Members, Property);
         }
 
         w.Line();
