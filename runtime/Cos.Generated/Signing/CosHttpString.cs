@@ -69,14 +69,24 @@ internal static class CosHttpString
         var headerSigned = signed[queryCount..];
         for (var i = 0; i < headers.Length; i++)
         {
-            if (IsSelected(headers[i], selection))
+            if (selection == HeaderSelection.SignableNonEmpty && string.IsNullOrEmpty(headers[i].Value))
             {
-                if (!AddName(headers[i].Key, i, names, ref namesLength, headerSigned, headerCount))
-                {
-                    return -1;
-                }
+                continue;
+            }
 
+            if (!AddName(headers[i].Key, i, names, ref namesLength, headerSigned, headerCount))
+            {
+                return -1;
+            }
+
+            var added = headerSigned[headerCount];
+            if (selection == HeaderSelection.All || IsSignableHeaderName(names.Slice(added.NameStart, added.NameLength)))
+            {
                 headerCount++;
+            }
+            else
+            {
+                namesLength = added.NameStart; // not signed: forget the name
             }
         }
 
@@ -163,36 +173,41 @@ internal static class CosHttpString
     /// <summary>True when COS signs a header of this name: <c>x-cos-*</c>, <c>x-ci-*</c>, content and conditional headers, Host.</summary>
     public static bool IsSignableHeaderName(ReadOnlySpan<char> name)
     {
-        if (name.Contains("x-cos-", StringComparison.OrdinalIgnoreCase) || name.Contains("x-ci-", StringComparison.OrdinalIgnoreCase))
+        Span<byte> lower = stackalloc byte[64];
+        var length = name.Length <= 64 && Ascii.ToLower(name, lower, out var written) == System.Buffers.OperationStatus.Done
+            ? written
+            : CosUrlEncoding.EncodeToUtf8(name, lower = new byte[name.Length * CosUrlEncoding.MaxEncodedBytesPerChar], keepSlash: false, lowerCase: true);
+        return IsSignableHeaderName(lower[..length]);
+    }
+
+    /// <summary>
+    /// The same test on <c>lower(enc(name))</c>, which the signer has at hand: encoding leaves the
+    /// letters and <c>-</c> of every signable name unchanged and cannot create them.
+    /// </summary>
+    public static bool IsSignableHeaderName(ReadOnlySpan<byte> lowerName)
+    {
+        if (lowerName.IndexOf("x-cos-"u8) >= 0 || lowerName.IndexOf("x-ci-"u8) >= 0)
         {
             return true;
         }
 
-        foreach (var signable in SignableHeaderNames)
+        return lowerName.Length switch
         {
-            if (name.Equals(signable, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            4 => lowerName.SequenceEqual("host"u8),
+            5 => lowerName.SequenceEqual("range"u8),
+            6 => lowerName.SequenceEqual("expect"u8) || lowerName.SequenceEqual("origin"u8),
+            7 => lowerName.SequenceEqual("expires"u8),
+            8 => lowerName.SequenceEqual("if-match"u8),
+            11 => lowerName.SequenceEqual("content-md5"u8),
+            12 => lowerName.SequenceEqual("content-type"u8),
+            13 => lowerName.SequenceEqual("cache-control"u8) || lowerName.SequenceEqual("if-none-match"u8),
+            14 => lowerName.SequenceEqual("content-length"u8) || lowerName.SequenceEqual("pic-operations"u8),
+            16 => lowerName.SequenceEqual("content-encoding"u8),
+            17 => lowerName.SequenceEqual("if-modified-since"u8) || lowerName.SequenceEqual("transfer-encoding"u8),
+            19 => lowerName.SequenceEqual("content-disposition"u8) || lowerName.SequenceEqual("if-unmodified-since"u8),
+            _ => false,
+        };
     }
-
-    /// <summary>The fixed signable names of cos-protocol.md §3 (the Node list, which includes content-type).</summary>
-    private static readonly string[] SignableHeaderNames =
-    [
-        "host", "content-length", "content-md5", "content-type", "range", "cache-control", "content-disposition",
-        "content-encoding", "expect", "expires", "if-match", "if-modified-since", "if-none-match",
-        "if-unmodified-since", "origin", "transfer-encoding", "pic-operations",
-    ];
-
-    private static bool IsSelected(KeyValuePair<string, string?> header, HeaderSelection selection) => selection switch
-    {
-        HeaderSelection.All => true,
-        HeaderSelection.Signable => IsSignableHeaderName(header.Key),
-        _ => !string.IsNullOrEmpty(header.Value) && IsSignableHeaderName(header.Key),
-    };
 
     private static bool AddName(string name, int source, Span<byte> names, ref int namesLength, Span<SignedName> signed, int index)
     {

@@ -19,10 +19,9 @@ public static class CosSigner
     private const string UrlParamListPrefix = "&q-url-param-list=";
     private const string SignaturePrefix = "&q-signature=";
 
-    private const int StackHttpString = 1024;
-    private const int StackNames = 256;
-    private const int StackPairs = 32;
-    private const int StackAuthorization = 512;
+    private const int StackHttpString = 512;
+    private const int StackNames = 128;
+    private const int StackPairs = 16;
 
     /// <summary>
     /// Signs a request. <paramref name="pathname"/> is the raw (not URL-encoded) path, normally
@@ -235,21 +234,23 @@ public static class CosSigner
         var length = AlgorithmPrefix.Length + secretId.Length + SignTimePrefix.Length + KeyTimePrefix.Length + (2 * keyTime.Length)
             + HeaderListPrefix.Length + ListLength(headerNames) + UrlParamListPrefix.Length + ListLength(queryNames)
             + SignaturePrefix.Length + (2 * Sha1.HashSize);
-        var buffer = length <= StackAuthorization ? stackalloc char[StackAuthorization] : new char[length];
-        var writer = new CharWriter(buffer);
-        writer.Write(AlgorithmPrefix);
-        writer.Write(secretId);
-        writer.Write(SignTimePrefix);
-        writer.WriteAscii(keyTime);
-        writer.Write(KeyTimePrefix);
-        writer.WriteAscii(keyTime);
-        writer.Write(HeaderListPrefix);
-        writer.WriteList(names, headerNames);
-        writer.Write(UrlParamListPrefix);
-        writer.WriteList(names, queryNames);
-        writer.Write(SignaturePrefix);
-        writer.WriteHex(signature);
-        return new string(buffer[..length]);
+        var parts = new AuthorizationParts(secretId, keyTime, names, headerNames, queryNames, signature);
+        return string.Create(length, parts, static (buffer, parts) =>
+        {
+            var writer = new CharWriter(buffer);
+            writer.Write(AlgorithmPrefix);
+            writer.Write(parts.SecretId);
+            writer.Write(SignTimePrefix);
+            writer.WriteAscii(parts.KeyTime);
+            writer.Write(KeyTimePrefix);
+            writer.WriteAscii(parts.KeyTime);
+            writer.Write(HeaderListPrefix);
+            writer.WriteList(parts.Names, parts.HeaderNames);
+            writer.Write(UrlParamListPrefix);
+            writer.WriteList(parts.Names, parts.QueryNames);
+            writer.Write(SignaturePrefix);
+            writer.WriteHex(parts.Signature);
+        });
     }
 
     private static int ListLength(ReadOnlySpan<SignedName> signed)
@@ -310,6 +311,22 @@ public static class CosSigner
         {
             ArrayPool<KeyValuePair<string, string?>>.Shared.Return(rented, clearArray: true);
         }
+    }
+
+    private readonly ref struct AuthorizationParts(
+        string secretId, ReadOnlySpan<byte> keyTime, ReadOnlySpan<byte> names, ReadOnlySpan<SignedName> headerNames, ReadOnlySpan<SignedName> queryNames, ReadOnlySpan<byte> signature)
+    {
+        public string SecretId { get; } = secretId;
+
+        public ReadOnlySpan<byte> KeyTime { get; } = keyTime;
+
+        public ReadOnlySpan<byte> Names { get; } = names;
+
+        public ReadOnlySpan<SignedName> HeaderNames { get; } = headerNames;
+
+        public ReadOnlySpan<SignedName> QueryNames { get; } = queryNames;
+
+        public ReadOnlySpan<byte> Signature { get; } = signature;
     }
 
     private ref struct CharWriter(Span<char> buffer)

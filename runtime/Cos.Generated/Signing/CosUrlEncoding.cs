@@ -53,10 +53,16 @@ public static class CosUrlEncoding
     /// </summary>
     internal static int EncodeToUtf8(ReadOnlySpan<char> value, Span<byte> destination, bool keepSlash, bool lowerCase)
     {
+        // Short names and values (the common case) are copied by a scalar loop; a mismatch, a long value or
+        // a too small destination falls through to the general path below, which starts over.
+        if (value.Length <= ShortLength && value.Length <= destination.Length && TryCopyUnreserved(value, destination, keepSlash, lowerCase))
+        {
+            return value.Length;
+        }
+
         var safe = keepSlash ? UnreservedOrSlash : Unreserved;
-        var hex = lowerCase ? "0123456789abcdef" : "0123456789ABCDEF";
+        var hex = lowerCase ? "0123456789abcdef"u8 : "0123456789ABCDEF"u8;
         var written = 0;
-        Span<byte> utf8 = stackalloc byte[4];
         while (!value.IsEmpty)
         {
             var run = value.IndexOfAnyExcept(safe);
@@ -83,25 +89,87 @@ public static class CosUrlEncoding
                 }
             }
 
+            // One code point: up to 4 UTF-8 bytes, each written %XX.
             Rune.DecodeFromUtf16(value, out var rune, out var consumed);
-            var byteCount = rune.EncodeToUtf8(utf8);
-            if (byteCount * 3 > destination.Length - written)
+            var codePoint = (uint)rune.Value;
+            if (rune.Utf8SequenceLength * 3 > destination.Length - written)
             {
                 return -1;
             }
 
-            foreach (var b in utf8[..byteCount])
+            if (codePoint < 0x80)
             {
-                destination[written] = (byte)'%';
-                destination[written + 1] = (byte)hex[b >> 4];
-                destination[written + 2] = (byte)hex[b & 15];
-                written += 3;
+                written += WritePercent(destination[written..], codePoint, hex);
+            }
+            else if (codePoint < 0x800)
+            {
+                written += WritePercent(destination[written..], 0xC0 | (codePoint >> 6), hex);
+                written += WritePercent(destination[written..], 0x80 | (codePoint & 0x3F), hex);
+            }
+            else if (codePoint < 0x10000)
+            {
+                written += WritePercent(destination[written..], 0xE0 | (codePoint >> 12), hex);
+                written += WritePercent(destination[written..], 0x80 | ((codePoint >> 6) & 0x3F), hex);
+                written += WritePercent(destination[written..], 0x80 | (codePoint & 0x3F), hex);
+            }
+            else
+            {
+                written += WritePercent(destination[written..], 0xF0 | (codePoint >> 18), hex);
+                written += WritePercent(destination[written..], 0x80 | ((codePoint >> 12) & 0x3F), hex);
+                written += WritePercent(destination[written..], 0x80 | ((codePoint >> 6) & 0x3F), hex);
+                written += WritePercent(destination[written..], 0x80 | (codePoint & 0x3F), hex);
             }
 
             value = value[consumed..];
         }
 
         return written;
+    }
+
+    private const int ShortLength = 24;
+
+    /// <summary>Copies <paramref name="value"/> when it has only unreserved characters (plus <c>/</c> with <paramref name="keepSlash"/>).</summary>
+    private static bool TryCopyUnreserved(ReadOnlySpan<char> value, Span<byte> destination, bool keepSlash, bool lowerCase)
+    {
+        var table = UnreservedTable;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var lower = c < 128 ? table[c] : (byte)0;
+            if (lower == 0)
+            {
+                if (!(keepSlash && c == '/'))
+                {
+                    return false;
+                }
+
+                lower = (byte)'/';
+            }
+
+            destination[i] = lowerCase ? lower : (byte)c;
+        }
+
+        return true;
+    }
+
+    /// <summary>For each ASCII code: 0 when it must be encoded, else its lower-case form.</summary>
+    private static ReadOnlySpan<byte> UnreservedTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'-', (byte)'.', 0,
+        (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', 0, 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, (byte)'_',
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, (byte)'~', 0,
+    ];
+
+    private static int WritePercent(Span<byte> destination, uint value, ReadOnlySpan<byte> hex)
+    {
+        destination[2] = hex[(int)(value & 15)];
+        destination[1] = hex[(int)(value >> 4)];
+        destination[0] = (byte)'%';
+        return 3;
     }
 
     internal static bool IsUnreserved(byte b) =>

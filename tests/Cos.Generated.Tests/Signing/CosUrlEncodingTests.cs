@@ -51,3 +51,41 @@ public sealed class CosUrlEncodingTests
     [Fact]
     public void Null_is_rejected() => Should.Throw<ArgumentNullException>(() => CosUrlEncoding.Encode(null!));
 }
+
+public sealed class CosUrlEncodingUtf8Tests
+{
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Every_ASCII_character_encodes_like_the_reference_in_short_and_long_values(bool lowerCase, bool keepSlash)
+    {
+        for (var c = (char)0; c < 128; c++)
+        {
+            foreach (var repeat in new[] { 1, 5, 24, 25, 60 }) // both sides of the short-value fast path
+            {
+                var value = new string(c, repeat);
+                var expected = keepSlash && c == '/' ? value : ReferenceSigner.Enc(value);
+                Encode(value, keepSlash, lowerCase).ShouldBe(lowerCase ? expected.ToLowerInvariant() : expected, $"char {(int)c} x{repeat}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_too_small_destination_is_reported_not_overrun()
+    {
+        var destination = new byte[5];
+        CosUrlEncoding.EncodeToUtf8("abcdef", destination, keepSlash: false, lowerCase: false).ShouldBe(-1);
+        CosUrlEncoding.EncodeToUtf8("ab cd", destination, keepSlash: false, lowerCase: false).ShouldBe(-1);
+        CosUrlEncoding.EncodeToUtf8("中", destination, keepSlash: false, lowerCase: false).ShouldBe(-1);
+        CosUrlEncoding.EncodeToUtf8("a b", destination, keepSlash: false, lowerCase: false).ShouldBe(5);
+    }
+
+    private static string Encode(string value, bool keepSlash, bool lowerCase)
+    {
+        var buffer = new byte[value.Length * CosUrlEncoding.MaxEncodedBytesPerChar];
+        var written = CosUrlEncoding.EncodeToUtf8(value, buffer, keepSlash, lowerCase);
+        return System.Text.Encoding.ASCII.GetString(buffer, 0, written);
+    }
+}
