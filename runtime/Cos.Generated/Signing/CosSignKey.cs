@@ -28,7 +28,21 @@ internal sealed class CosSignKey
         Span<byte> hex = stackalloc byte[2 * Sha1.HashSize];
         Hex.WriteLower(mac, hex);
         Hmac = new HmacSha1Key(hex);
+
+        var prefix = new byte[5 + keyTimeLength + 1];
+        "sha1\n"u8.CopyTo(prefix);
+        keyTimeText[..keyTimeLength].CopyTo(prefix.AsSpan(5));
+        prefix[^1] = (byte)'\n';
+        _stringToSignPrefix = prefix;
     }
+
+    private readonly byte[] _stringToSignPrefix;
+
+    /// <summary><c>sha1\n{KeyTime}\n</c>, the constant start of every StringToSign of this key time.</summary>
+    public ReadOnlySpan<byte> StringToSignPrefix => _stringToSignPrefix;
+
+    /// <summary>The key time as ASCII <c>start;end</c>.</summary>
+    public ReadOnlySpan<byte> KeyTimeText => _stringToSignPrefix.AsSpan(5, _stringToSignPrefix.Length - 6);
 
     public CosKeyTime KeyTime { get; }
 

@@ -175,20 +175,24 @@ public static class CosSigner
                 httpLength = CosHttpString.Write(method, pathname, query, headers, extraHeader, selection, http, names, signed, out queryCount, out headerCount);
             }
 
-            // 2. StringToSign = sha1\nKeyTime\nhex(SHA1(HttpString))\n
+            // 2. StringToSign = sha1\nKeyTime\nhex(SHA1(HttpString))\n, its prefix cached with the sign key.
+            var signKey = CosSignKey.Get(secretKey, keyTime);
             Span<byte> digest = stackalloc byte[Sha1.HashSize];
             Sha1.HashData(http[..httpLength], digest);
             Span<byte> stringToSign = stackalloc byte[MaxStringToSign];
-            var stringToSignLength = WriteStringToSign(keyTime, digest, stringToSign);
+            var prefix = signKey.StringToSignPrefix;
+            prefix.CopyTo(stringToSign);
+            Hex.WriteLower(digest, stringToSign[prefix.Length..]);
+            var stringToSignLength = prefix.Length + (2 * Sha1.HashSize) + 1;
+            stringToSign[stringToSignLength - 1] = (byte)'\n';
 
-            // 3. Signature = hex(HMAC-SHA1(SignKey, StringToSign)), SignKey cached per secret key and key time.
+            // 3. Signature = hex(HMAC-SHA1(SignKey, StringToSign)).
             Span<byte> signature = stackalloc byte[Sha1.HashSize];
-            CosSignKey.Get(secretKey, keyTime).Hmac.ComputeMac(stringToSign[..stringToSignLength], signature);
+            signKey.Hmac.ComputeMac(stringToSign[..stringToSignLength], signature);
 
             var queryNames = signed[..queryCount];
             var headerNames = signed.Slice(queryCount, headerCount);
-            var keyTimeText = stringToSign.Slice(5, stringToSignLength - 5 - 1 - (2 * Sha1.HashSize) - 1);
-            var authorization = FormatAuthorization(secretId, keyTimeText, names, headerNames, queryNames, signature);
+            var authorization = FormatAuthorization(secretId, signKey.KeyTimeText, names, headerNames, queryNames, signature);
 
             details = !explain ? null : new CosSignatureDetails(
                 Encoding.UTF8.GetString(http[..httpLength]),
