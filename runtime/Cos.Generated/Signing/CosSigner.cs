@@ -19,7 +19,7 @@ public static class CosSigner
     private const string UrlParamListPrefix = "&q-url-param-list=";
     private const string SignaturePrefix = "&q-signature=";
 
-    private const int StackHttpString = 512;
+    private const int StackHttpString = 512 + Sha1.MaxPadding;
     private const int StackNames = 128;
     private const int StackPairs = 16;
 
@@ -165,21 +165,25 @@ public static class CosSigner
         SignedName[]? rentedSigned = null;
         try
         {
-            var httpLength = CosHttpString.Write(method, pathname, query, headers, extraHeader, selection, http, names, signed, out var queryCount, out var headerCount);
+            // The HttpString buffers keep Sha1.MaxPadding spare bytes so that it is hashed in place.
+            var httpLength = CosHttpString.Write(method, pathname, query, headers, extraHeader, selection, http[..^Sha1.MaxPadding], names, signed, out var queryCount, out var headerCount);
             if (httpLength < 0)
             {
                 var max = CosHttpString.MaxLength(method, pathname, query, headers, extraHeader);
-                http = rentedHttp = ArrayPool<byte>.Shared.Rent(max.HttpString);
+                http = rentedHttp = ArrayPool<byte>.Shared.Rent(max.HttpString + Sha1.MaxPadding);
                 names = rentedNames = ArrayPool<byte>.Shared.Rent(max.Names);
                 signed = rentedSigned = ArrayPool<SignedName>.Shared.Rent(max.Count);
-                httpLength = CosHttpString.Write(method, pathname, query, headers, extraHeader, selection, http, names, signed, out queryCount, out headerCount);
+                httpLength = CosHttpString.Write(method, pathname, query, headers, extraHeader, selection, http[..^Sha1.MaxPadding], names, signed, out queryCount, out headerCount);
             }
+
+            var httpString = explain ? Encoding.UTF8.GetString(http[..httpLength]) : null;
 
             // 2. StringToSign = sha1\nKeyTime\nhex(SHA1(HttpString))\n, its prefix cached with the sign key.
             var signKey = CosSignKey.Get(secretKey, keyTime);
             Span<byte> digest = stackalloc byte[Sha1.HashSize];
-            Sha1.HashData(http[..httpLength], digest);
-            Span<byte> stringToSign = stackalloc byte[MaxStringToSign];
+            var state = Sha1.InitialState;
+            Sha1.FinishInPlace(ref state, http, httpLength, 0, digest);
+            Span<byte> stringToSign = stackalloc byte[MaxStringToSign + Sha1.MaxPadding];
             var prefix = signKey.StringToSignPrefix;
             prefix.CopyTo(stringToSign);
             Hex.WriteLower(digest, stringToSign[prefix.Length..]);
@@ -188,15 +192,16 @@ public static class CosSigner
 
             // 3. Signature = hex(HMAC-SHA1(SignKey, StringToSign)).
             Span<byte> signature = stackalloc byte[Sha1.HashSize];
-            signKey.Hmac.ComputeMac(stringToSign[..stringToSignLength], signature);
+            var stringToSignText = explain ? Encoding.ASCII.GetString(stringToSign[..stringToSignLength]) : null;
+            signKey.Hmac.ComputeMacInPlace(stringToSign, stringToSignLength, signature);
 
             var queryNames = signed[..queryCount];
             var headerNames = signed.Slice(queryCount, headerCount);
             var authorization = FormatAuthorization(secretId, signKey.KeyTimeText, names, headerNames, queryNames, signature);
 
             details = !explain ? null : new CosSignatureDetails(
-                Encoding.UTF8.GetString(http[..httpLength]),
-                Encoding.ASCII.GetString(stringToSign[..stringToSignLength]),
+                httpString!,
+                stringToSignText!,
                 CosSignKey.ComputeHex(secretKey, keyTime),
                 Convert.ToHexStringLower(signature),
                 JoinNames(names, headerNames),

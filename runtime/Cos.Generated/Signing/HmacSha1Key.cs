@@ -40,6 +40,19 @@ internal readonly struct HmacSha1Key
         block.Clear();
     }
 
+    /// <summary>
+    /// As <see cref="ComputeMac"/> for the message <c>buffer[..length]</c>, padding it in place:
+    /// <paramref name="buffer"/> needs <see cref="Sha1.MaxPadding"/> spare bytes after the message.
+    /// </summary>
+    public void ComputeMacInPlace(Span<byte> buffer, int length, Span<byte> destination)
+    {
+        Span<byte> block = stackalloc byte[Sha1.BlockSize];
+        var state = _inner;
+        Sha1.FinishInPlace(ref state, buffer, length, Sha1.BlockSize, block);
+        state = _outer;
+        Sha1.FinishInPlace(ref state, block, Sha1.HashSize, Sha1.BlockSize, destination);
+    }
+
     /// <summary>Writes HMAC-SHA1(key, <paramref name="message"/>) (20 bytes) to <paramref name="destination"/>.</summary>
     public void ComputeMac(ReadOnlySpan<byte> message, Span<byte> destination)
     {

@@ -57,6 +57,24 @@ internal static class Sha1
         state.WriteBigEndian(destination);
     }
 
+    /// <summary>The most bytes padding adds: 0x80, up to 63 zeros, the 8-byte length.</summary>
+    public const int MaxPadding = BlockSize + 8;
+
+    /// <summary>
+    /// Hashes <c>buffer[..length]</c> after <paramref name="prefixLength"/> bytes already absorbed by
+    /// <paramref name="state"/>, padding in place: <paramref name="buffer"/> must have <see cref="MaxPadding"/>
+    /// spare bytes after the message, which are overwritten. One pass over all blocks, no copy.
+    /// </summary>
+    public static void FinishInPlace(ref Sha1State state, Span<byte> buffer, int length, long prefixLength, Span<byte> destination)
+    {
+        var paddedLength = (length + 9 + BlockSize - 1) & ~(BlockSize - 1);
+        buffer[length] = 0x80;
+        buffer[(length + 1)..(paddedLength - 8)].Clear();
+        BinaryPrimitives.WriteUInt64BigEndian(buffer[(paddedLength - 8)..], (ulong)(prefixLength + length) * 8);
+        Compress(ref state, buffer[..paddedLength]);
+        state.WriteBigEndian(destination);
+    }
+
     /// <summary>Absorbs whole 64-byte blocks (a trailing partial block is ignored).</summary>
     /// <remarks>
     /// Two halves that run on different execution ports: the message schedule W[t] + K[t] is computed

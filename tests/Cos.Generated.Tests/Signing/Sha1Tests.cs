@@ -46,6 +46,31 @@ public sealed class Sha1Tests
     }
 
     [Fact]
+    public void FinishInPlace_and_ComputeMacInPlace_match_the_platform_on_every_length_up_to_200()
+    {
+        var random = new Random(11);
+        var key = new byte[40];
+        random.NextBytes(key);
+        var hmac = new HmacSha1Key(key);
+        for (var length = 0; length <= 200; length++)
+        {
+            var message = new byte[length];
+            random.NextBytes(message);
+            var buffer = new byte[length + Sha1.MaxPadding];
+            message.CopyTo(buffer, 0);
+            var state = Sha1.InitialState;
+            var hash = new byte[Sha1.HashSize];
+            Sha1.FinishInPlace(ref state, buffer, length, 0, hash);
+            hash.ShouldBe(SHA1.HashData(message), $"length {length}");
+
+            message.CopyTo(buffer, 0);
+            var mac = new byte[Sha1.HashSize];
+            hmac.ComputeMacInPlace(buffer, length, mac);
+            mac.ShouldBe(HMACSHA1.HashData(key, message), $"length {length}");
+        }
+    }
+
+    [Fact]
     public void HashData_matches_the_FIPS_180_example() =>
         Convert.ToHexStringLower(Hash("abc"u8)).ShouldBe("a9993e364706816aba3e25717850c26c9cd0d89d");
 
