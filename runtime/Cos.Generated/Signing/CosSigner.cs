@@ -19,7 +19,7 @@ public static class CosSigner
     private const string UrlParamListPrefix = "&q-url-param-list=";
     private const string SignaturePrefix = "&q-signature=";
 
-    private const int StackHttpString = 512 + Sha1.MaxPadding;
+    private const int StackHttpString = 512;
     private const int StackNames = 128;
     private const int StackPairs = 16;
 

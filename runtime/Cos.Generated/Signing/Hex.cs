@@ -1,25 +1,21 @@
 namespace Cos.Generated.Signing;
 
-/// <summary>Lower-case hex into byte or char spans, without allocating.</summary>
+/// <summary>Lower-case hex into byte or char spans, without allocating (vectorized by <see cref="Convert"/>).</summary>
 internal static class Hex
 {
-    private const string Digits = "0123456789abcdef";
-
     public static void WriteLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
     {
-        for (var i = 0; i < bytes.Length; i++)
+        if (!Convert.TryToHexStringLower(bytes, destination, out _))
         {
-            destination[2 * i] = (byte)Digits[bytes[i] >> 4];
-            destination[(2 * i) + 1] = (byte)Digits[bytes[i] & 15];
+            throw new ArgumentException("The destination is too small.", nameof(destination));
         }
     }
 
     public static void WriteLower(ReadOnlySpan<byte> bytes, Span<char> destination)
     {
-        for (var i = 0; i < bytes.Length; i++)
+        if (!Convert.TryToHexStringLower(bytes, destination, out _))
         {
-            destination[2 * i] = Digits[bytes[i] >> 4];
-            destination[(2 * i) + 1] = Digits[bytes[i] & 15];
+            throw new ArgumentException("The destination is too small.", nameof(destination));
         }
     }
 }
