@@ -69,7 +69,9 @@ internal sealed class CosSignKey
         Span<byte> keyTimeText = stackalloc byte[CosKeyTime.MaxFormattedLength];
         var keyTimeLength = keyTime.FormatUtf8(keyTimeText);
         Span<byte> mac = stackalloc byte[Sha1.HashSize];
-        new HmacSha1Key(Encoding.UTF8.GetBytes(secretKey)).ComputeMac(keyTimeText[..keyTimeLength], mac);
+        var secret = Encoding.UTF8.GetBytes(secretKey);
+        new HmacSha1Key(secret).ComputeMac(keyTimeText[..keyTimeLength], mac);
+        Array.Clear(secret);
         return Convert.ToHexStringLower(mac);
     }
 

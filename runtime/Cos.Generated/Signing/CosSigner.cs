@@ -174,6 +174,10 @@ public static class CosSigner
                 names = rentedNames = ArrayPool<byte>.Shared.Rent(max.Names);
                 signed = rentedSigned = ArrayPool<SignedName>.Shared.Rent(max.Count);
                 httpLength = CosHttpString.Write(method, pathname, query, headers, extraHeader, selection, http[..^Sha1.MaxPadding], names, signed, out queryCount, out headerCount);
+                if (httpLength < 0)
+                {
+                    throw new InvalidOperationException("The HttpString did not fit its computed maximum length.");
+                }
             }
 
             var httpString = explain ? Encoding.UTF8.GetString(http[..httpLength]) : null;
