@@ -38,6 +38,23 @@ public readonly record struct CosKeyTime(long Start, long End)
         throw new FormatException($"'{value}' is not a key time of the form start;end.");
     }
 
+    /// <summary>The longest <c>start;end</c> text: two 20-character longs and the separator.</summary>
+    internal const int MaxFormattedLength = 41;
+
     /// <summary>Returns <c>start;end</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Start};{End}");
+
+    /// <summary>Writes <c>start;end</c> as ASCII; returns the byte count (the destination must hold <see cref="MaxFormattedLength"/>).</summary>
+    internal int FormatUtf8(Span<byte> destination)
+    {
+        if (destination.Length < MaxFormattedLength)
+        {
+            throw new ArgumentException("The destination is too small for a key time.", nameof(destination));
+        }
+
+        Start.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        destination[written++] = (byte)';';
+        End.TryFormat(destination[written..], out var endLength, default, CultureInfo.InvariantCulture);
+        return written + endLength;
+    }
 }

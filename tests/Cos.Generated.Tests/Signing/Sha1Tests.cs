@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Cos.Generated.Signing;
+
+namespace Cos.Generated.Tests.Signing;
+
+public sealed class Sha1Tests
+{
+    public static TheoryData<int> Lengths()
+    {
+        var data = new TheoryData<int>();
+        foreach (var length in new[] { 0, 1, 3, 20, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 191, 192, 250, 1000, 4099 })
+        {
+            data.Add(length);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void HashData_matches_the_platform(int length)
+    {
+        var random = new Random(length);
+        for (var i = 0; i < 20; i++)
+        {
+            var input = new byte[length];
+            random.NextBytes(input);
+            var actual = new byte[Sha1.HashSize];
+            Sha1.HashData(input, actual);
+            actual.ShouldBe(SHA1.HashData(input));
+        }
+    }
+
+    [Fact]
+    public void HashData_matches_the_platform_on_every_length_up_to_300()
+    {
+        var random = new Random(7);
+        for (var length = 0; length <= 300; length++)
+        {
+            var input = new byte[length];
+            random.NextBytes(input);
+            var actual = new byte[Sha1.HashSize];
+            Sha1.HashData(input, actual);
+            actual.ShouldBe(SHA1.HashData(input), $"length {length}");
+        }
+    }
+
+    [Fact]
+    public void FinishInPlace_and_ComputeMacInPlace_match_the_platform_on_every_length_up_to_200()
+    {
+        var random = new Random(11);
+        var key = new byte[40];
+        random.NextBytes(key);
+        var hmac = new HmacSha1Key(key);
+        for (var length = 0; length <= 200; length++)
+        {
+            var message = new byte[length];
+            random.NextBytes(message);
+            var buffer = new byte[length + Sha1.MaxPadding];
+            message.CopyTo(buffer, 0);
+            var state = Sha1.InitialState;
+            var hash = new byte[Sha1.HashSize];
+            Sha1.FinishInPlace(ref state, buffer, length, 0, hash);
+            hash.ShouldBe(SHA1.HashData(message), $"length {length}");
+
+            message.CopyTo(buffer, 0);
+            var mac = new byte[Sha1.HashSize];
+            hmac.ComputeMacInPlace(buffer, length, mac);
+            mac.ShouldBe(HMACSHA1.HashData(key, message), $"length {length}");
+        }
+    }
+
+    [Fact]
+    public void HashData_matches_the_FIPS_180_example() =>
+        Convert.ToHexStringLower(Hash("abc"u8)).ShouldBe("a9993e364706816aba3e25717850c26c9cd0d89d");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(40)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(200)]
+    public void HmacSha1Key_matches_the_platform(int keyLength)
+    {
+        var random = new Random(keyLength + 1000);
+        for (var length = 0; length < 200; length += 7)
+        {
+            var key = new byte[keyLength];
+            var message = new byte[length];
+            random.NextBytes(key);
+            random.NextBytes(message);
+            var actual = new byte[Sha1.HashSize];
+            new HmacSha1Key(key).ComputeMac(message, actual);
+            actual.ShouldBe(HMACSHA1.HashData(key, message), $"key {keyLength}, message {length}");
+        }
+    }
+
+    private static byte[] Hash(ReadOnlySpan<byte> input)
+    {
+        var hash = new byte[Sha1.HashSize];
+        Sha1.HashData(input, hash);
+        return hash;
+    }
+}
