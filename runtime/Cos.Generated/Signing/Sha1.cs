@@ -7,10 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace Cos.Generated.Signing;
 
 /// <summary>
-/// A managed SHA-1 (FIPS 180-4) for the short inputs of request signing. The platform implementation
-/// (OpenSSL on Linux) costs ~600 ns per call whatever the length, several times the cost of the few
+/// SHA-1 (FIPS 180-4) for the short inputs of request signing. The platform implementation
+/// (OpenSSL's EVP on Linux) costs ~600 ns per call whatever the length, several times the cost of the few
 /// 64-byte blocks a signature needs; this one has no per-call overhead and lets HMAC resume from
-/// precomputed ipad/opad states (<see cref="Sha1State"/>). Not a general-purpose hash: it is only used
+/// precomputed ipad/opad states (<see cref="Sha1State"/>). Blocks go to <see cref="OpenSslSha1"/> when it
+/// is available, else to managed rounds. Not a general-purpose hash: it is only used
 /// for SHA-1 as the COS protocol mandates it.
 /// </summary>
 internal static class Sha1
@@ -75,7 +76,20 @@ internal static class Sha1
         state.WriteBigEndian(destination);
     }
 
-    /// <summary>Absorbs whole 64-byte blocks (a trailing partial block is ignored).</summary>
+    /// <summary>Absorbs whole 64-byte blocks (a trailing partial block is ignored): OpenSSL's block function where it can, else managed rounds.</summary>
+    public static void Compress(ref Sha1State state, ReadOnlySpan<byte> blocks)
+    {
+        if (OpenSslSha1.IsAvailable)
+        {
+            OpenSslSha1.Compress(ref state, blocks);
+        }
+        else
+        {
+            CompressManaged(ref state, blocks);
+        }
+    }
+
+    /// <summary>The managed rounds, used when <see cref="OpenSslSha1"/> is not available.</summary>
     /// <remarks>
     /// Two halves that run on different execution ports: the message schedule W[t] + K[t] is computed
     /// four words at a time with SIMD (<see cref="Expand"/>), and the 80 rounds are unrolled scalar code
@@ -83,7 +97,7 @@ internal static class Sha1
     /// <c>e += wk[t]; e += f(b, c, d); e += rotl(a, 5); b = rotl(b, 30)</c> so that only the last addition
     /// waits for the previous round. ~77 ns per block on a 2.6 GHz EPYC, against ~155 ns for the textbook loop.
     /// </remarks>
-    public static void Compress(ref Sha1State state, ReadOnlySpan<byte> blocks)
+    internal static void CompressManaged(ref Sha1State state, ReadOnlySpan<byte> blocks)
     {
         Unsafe.SkipInit(out Schedule schedule);
         Span<uint> wk = schedule;

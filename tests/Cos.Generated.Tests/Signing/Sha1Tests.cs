@@ -31,6 +31,48 @@ public sealed class Sha1Tests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(17)]
+    public void The_managed_rounds_and_the_dispatching_compress_agree_with_the_platform(int blocks)
+    {
+        // Sha1.Compress may take OpenSSL's block function; both paths must give the platform's digest.
+        var random = new Random(blocks);
+        for (var i = 0; i < 50; i++)
+        {
+            var input = new byte[blocks * Sha1.BlockSize];
+            random.NextBytes(input);
+            var expected = SHA1.HashData(input);
+
+            var managed = Sha1.InitialState;
+            Sha1.CompressManaged(ref managed, input);
+            Finish(managed, input.Length).ShouldBe(expected);
+
+            var dispatched = Sha1.InitialState;
+            Sha1.Compress(ref dispatched, input);
+            Finish(dispatched, input.Length).ShouldBe(expected);
+        }
+
+        static byte[] Finish(Sha1State state, int prefixLength)
+        {
+            var digest = new byte[Sha1.HashSize];
+            Sha1.Finish(ref state, [], prefixLength, digest);
+            return digest;
+        }
+    }
+
+    [Fact]
+    public void OpenSsl_block_function_is_used_where_libcrypto_3_exists()
+    {
+        var expected = OperatingSystem.IsLinux() && File.Exists("/usr/lib/x86_64-linux-gnu/libcrypto.so.3");
+        if (expected)
+        {
+            OpenSslSha1.IsAvailable.ShouldBeTrue("libcrypto.so.3 is on this machine, so signing should use its SHA-1 block function");
+        }
+    }
+
     [Fact]
     public void HashData_matches_the_platform_on_every_length_up_to_300()
     {
