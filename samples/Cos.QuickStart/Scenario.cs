@@ -7,7 +7,7 @@ namespace Cos.QuickStart;
 /// <summary>Uploads a few objects, lists, downloads and verifies them, presigns one, and cleans up.</summary>
 internal static class Scenario
 {
-    public static async Task RunAsync(CosClient client, string bucket, CancellationToken cancellationToken)
+    public static async Task RunAsync(CosClient client, string bucket, HttpClient http, CancellationToken cancellationToken)
     {
         var prefix = $"quickstart/{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}/";
         var files = new Dictionary<string, byte[]>
@@ -42,11 +42,8 @@ internal static class Scenario
         Console.WriteLine("  downloaded every object and compared it byte for byte");
 
         var url = client.GetObjectUrl(bucket, prefix + "hello.txt", TimeSpan.FromMinutes(5));
-        using (var http = new HttpClient())
-        {
-            var text = await http.GetStringAsync(url, cancellationToken);
-            Require(text == "Hello, COS!", "the presigned URL returned something else");
-        }
+        var text = await http.GetStringAsync(url, cancellationToken);
+        Require(text == "Hello, COS!", "the presigned URL returned something else");
 
         Console.WriteLine($"  fetched a presigned URL with a plain HttpClient: {Shorten(url.AbsoluteUri)}");
 
