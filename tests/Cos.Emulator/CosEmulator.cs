@@ -1,0 +1,147 @@
+using System.Text;
+using Cos.Emulator.Faults;
+using Cos.Emulator.Storage;
+using Cos.Generated;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cos.Emulator;
+
+/// <summary>
+/// A local COS: a Kestrel server speaking the COS XML API with real signature checks, in memory or on
+/// disk. <c>await using var cos = await CosEmulator.StartAsync(new CosEmulatorOptions())</c>, then
+/// <c>new CosClient(cos.CreateClientOptions())</c>.
+/// </summary>
+public sealed class CosEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private CosEmulator(WebApplication app, CosEmulatorOptions options, IObjectStore store, FaultRules faults, Uri endpoint)
+    {
+        _app = app;
+        Options = options;
+        Store = store;
+        Faults = faults;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The address to send requests to (<c>http://127.0.0.1:{Port}</c>); any Host the emulator accepts is fine.</summary>
+    public Uri Endpoint { get; }
+
+    public int Port => Endpoint.Port;
+
+    public string SecretId => Options.SecretId;
+
+    public string SecretKey => Options.SecretKey;
+
+    public CosEmulatorOptions Options { get; }
+
+    /// <summary>The buckets, objects and uploads (tests may inspect or seed them).</summary>
+    public IObjectStore Store { get; }
+
+    /// <summary>Fault rules applied to requests from now on.</summary>
+    public FaultRules Faults { get; }
+
+    /// <summary>Starts the emulator; it accepts requests when the task completes.</summary>
+    public static async Task<CosEmulator> StartAsync(CosEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CosEmulatorOptions();
+        var store = options.DiscardBodies ? ObjectStore.Discarding()
+            : options.DataDirectory is { } dir ? ObjectStore.OnDisk(dir)
+            : ObjectStore.InMemory();
+        try
+        {
+            foreach (var bucket in options.Buckets)
+            {
+                store.TryCreateBucket(new BucketRecord { Name = bucket.Name, Region = bucket.Region, CreationDate = options.TimeProvider.GetUtcNow() });
+            }
+
+            var faults = new FaultRules();
+            var handler = new CosRequestHandler(options, store, faults);
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Cos.Emulator" });
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+            if (options.LargeMemoryPool)
+            {
+                LargeBlockMemoryPool.Register(builder.Services);
+            }
+
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.AllowSynchronousIO = false;
+                kestrel.Limits.MaxRequestBodySize = null;
+                kestrel.Limits.MinRequestBodyDataRate = null;
+                kestrel.Limits.MinResponseDataRate = null;
+                kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
+                kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+                kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
+                kestrel.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
+                kestrel.Listen(System.Net.IPAddress.Parse(options.BindAddress), options.Port);
+            });
+            var app = builder.Build();
+            app.Run(handler.HandleAsync);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var port = new Uri(address).Port;
+            return new CosEmulator(app, options, store, faults, new Uri($"http://{options.BindAddress}:{port}"));
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Client options that reach this emulator: the permanent key, <paramref name="region"/>, plain HTTP and
+    /// <c>ConnectTo</c> this port while the Host header stays virtual-hosted.
+    /// </summary>
+    public CosClientOptions CreateClientOptions(string region = "ap-guangzhou") => new()
+    {
+        SecretId = SecretId,
+        SecretKey = SecretKey,
+        Region = region,
+        Protocol = "http",
+        ConnectTo = $"{Endpoint.Host}:{Port}",
+    };
+
+    /// <summary>Stops accepting requests and waits for those in flight.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default) => await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Store.Dispose();
+    }
+
+    /// <summary>Does not hook Ctrl-C or SIGTERM: the host process (a test run, or Program) decides.</summary>
+    private sealed class QuietLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

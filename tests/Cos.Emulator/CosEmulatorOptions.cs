@@ -1,0 +1,65 @@
+using Cos.Emulator.Cors;
+
+namespace Cos.Emulator;
+
+/// <summary>A permanent key pair the emulator accepts.</summary>
+public sealed record EmulatorKey(string SecretId, string SecretKey);
+
+/// <summary>A temporary (STS) key: requests must carry <c>x-cos-security-token</c> equal to <see cref="SecurityToken"/>.</summary>
+public sealed record TemporaryKey(string TmpSecretId, string TmpSecretKey, string SecurityToken, DateTimeOffset ExpiredTime);
+
+/// <summary>A bucket that exists when the emulator starts.</summary>
+public sealed record EmulatorBucket(string Name, string Region = "ap-guangzhou");
+
+/// <summary>Settings of a <see cref="CosEmulator"/>.</summary>
+public sealed class CosEmulatorOptions
+{
+    /// <summary>The default permanent SecretId.</summary>
+    public const string DefaultSecretId = "AKIDEMULATOR0000000000000000000000000";
+
+    /// <summary>The default permanent SecretKey.</summary>
+    public const string DefaultSecretKey = "emulator-secret-key";
+
+    /// <summary>The TCP port on <see cref="BindAddress"/>; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The address to listen on (127.0.0.1).</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    public string SecretId { get; init; } = DefaultSecretId;
+
+    public string SecretKey { get; init; } = DefaultSecretKey;
+
+    /// <summary>More permanent keys.</summary>
+    public IReadOnlyList<EmulatorKey> AdditionalKeys { get; init; } = [];
+
+    /// <summary>Temporary keys with their tokens and expiry.</summary>
+    public IReadOnlyList<TemporaryKey> TemporaryKeys { get; init; } = [];
+
+    /// <summary>Where to keep buckets and objects; null keeps everything in memory.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Keeps only sizes, ETags and CRC-64 of bodies (benchmarks); reads return zero bytes of the stored length.</summary>
+    public bool DiscardBodies { get; init; }
+
+    /// <summary>The domain suffixes of accepted hosts.</summary>
+    public IReadOnlyList<string> HostSuffixes { get; init; } = ["myqcloud.com", "tencentcos.cn"];
+
+    /// <summary>Buckets created at start (skipped when they already exist in <see cref="DataDirectory"/>).</summary>
+    public IReadOnlyList<EmulatorBucket> Buckets { get; init; } = [];
+
+    /// <summary>CORS rules per bucket name (<c>name-appid</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> Cors { get; init; } = new Dictionary<string, IReadOnlyList<CorsRule>>();
+
+    /// <summary>The server clock: signature windows, Last-Modified, temporary key expiry.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How far in the future a signature may start, and how far from now a header signature may start.</summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The APPID-like owner id shown in listings.</summary>
+    public string OwnerId { get; init; } = "100000000001";
+
+    /// <summary>Kestrel's request-body block size is 4 KiB; a larger pool block speeds large uploads. 0 keeps Kestrel's default.</summary>
+    public bool LargeMemoryPool { get; init; } = true;
+}

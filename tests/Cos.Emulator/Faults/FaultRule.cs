@@ -1,0 +1,90 @@
+namespace Cos.Emulator.Faults;
+
+/// <summary>
+/// A fault to inject into matching requests. Every set criterion must match; then, on every
+/// <see cref="EveryNth"/> match and at most <see cref="Times"/> times, the request is delayed by
+/// <see cref="Latency"/>, answered with <see cref="Status"/>/<see cref="ErrorCode"/>, cut after
+/// <see cref="ResetConnectionAfterBytes"/> body bytes, or throttled to <see cref="BandwidthBytesPerSecond"/>.
+/// </summary>
+public sealed class FaultRule
+{
+    /// <summary>The COS operation name (<c>PutObject</c>, <c>UploadPart</c>, …); null matches all.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>The HTTP method; null matches all.</summary>
+    public string? Method { get; init; }
+
+    public string? Bucket { get; init; }
+
+    /// <summary>A glob on the key (<c>*</c>, <c>?</c>); null matches all.</summary>
+    public string? KeyPattern { get; init; }
+
+    public int? PartNumber { get; init; }
+
+    /// <summary>Fire on every n-th matching request (1 = each).</summary>
+    public int EveryNth { get; init; } = 1;
+
+    /// <summary>Fire at most this many times; null = forever.</summary>
+    public int? Times { get; init; }
+
+    /// <summary>Answer with this status (with an &lt;Error&gt; body) instead of running the operation.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The error code of <see cref="Status"/> (default <c>InternalError</c>).</summary>
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Headers added to the fault response (such as <c>Retry-After</c>).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Waits before handling the request.</summary>
+    public TimeSpan? Latency { get; init; }
+
+    /// <summary>
+    /// Aborts the connection after this many bytes: of the request body for uploads (PutObject, UploadPart),
+    /// of the response body otherwise.
+    /// </summary>
+    public long? ResetConnectionAfterBytes { get; init; }
+
+    /// <summary>Throttles the request and response bodies to this rate.</summary>
+    public long? BandwidthBytesPerSecond { get; init; }
+
+    private int _matches;
+    private int _fired;
+
+    /// <summary>How many times the rule fired.</summary>
+    public int Fired => Volatile.Read(ref _fired);
+
+    internal bool TryFire(string operation, string method, string? bucket, string key, int? partNumber)
+    {
+        if ((Operation is not null && !string.Equals(Operation, operation, StringComparison.OrdinalIgnoreCase))
+            || (Method is not null && !string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+            || (Bucket is not null && Bucket != bucket)
+            || (KeyPattern is not null && !Wildcard.IsMatch(key, KeyPattern))
+            || (PartNumber is not null && PartNumber != partNumber))
+        {
+            return false;
+        }
+
+        var match = Interlocked.Increment(ref _matches);
+        if (match % Math.Max(1, EveryNth) != 0)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var fired = Volatile.Read(ref _fired);
+            if (Times is { } times && fired >= times)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _fired, fired + 1, fired) == fired)
+            {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace Cos.Emulator.Faults;
+
+/// <summary>Wraps a request or response body: aborts the connection after a byte count and/or throttles.</summary>
+public sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond) : Stream
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _bytes;
+
+    public override bool CanRead => inner.CanRead;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => inner.CanWrite;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _bytes;
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var allowed = Allowed(buffer.Length);
+        var read = await inner.ReadAsync(buffer[..allowed], cancellationToken);
+        await AccountAsync(read, cancellationToken);
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (buffer.Length > 0)
+        {
+            var n = Allowed(buffer.Length);
+            await inner.WriteAsync(buffer[..n], cancellationToken);
+            buffer = buffer[n..];
+            await AccountAsync(n, cancellationToken);
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Small enough to stop exactly at the reset point and to throttle smoothly.</summary>
+    private int Allowed(int requested)
+    {
+        var n = requested;
+        if (resetAfter is { } limit)
+        {
+            n = (int)Math.Max(1, Math.Min(n, limit - _bytes));
+        }
+
+        if (bytesPerSecond is { } rate)
+        {
+            n = (int)Math.Max(1, Math.Min(n, Math.Max(1024, rate / 20)));
+        }
+
+        return n;
+    }
+
+    private async ValueTask AccountAsync(int count, CancellationToken cancellationToken)
+    {
+        _bytes += count;
+        if (resetAfter is { } limit && _bytes >= limit)
+        {
+            if (inner.CanWrite)
+            {
+                await inner.FlushAsync(cancellationToken);
+            }
+
+            context.Abort();
+            throw new IOException($"Fault injected: connection reset after {_bytes} bytes.");
+        }
+
+        if (bytesPerSecond is { } rate && rate > 0)
+        {
+            var due = TimeSpan.FromSeconds((double)_bytes / rate);
+            var wait = due - _clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Cos.Emulator.Routing;
+using Cos.Emulator.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Cos.Emulator.Operations;
+
+/// <summary>One request being answered: the HTTP exchange, where it goes and the store.</summary>
+public sealed class OperationContext
+{
+    public required HttpContext Http { get; init; }
+
+    public required CosRoute Route { get; init; }
+
+    public required string Operation { get; init; }
+
+    public required IObjectStore Store { get; init; }
+
+    public required CosEmulatorOptions Options { get; init; }
+
+    public HttpRequest Request => Http.Request;
+
+    public HttpResponse Response => Http.Response;
+
+    public string Bucket => Route.Bucket!;
+
+    public string Key => Route.Key;
+
+    /// <summary>The server clock, truncated to whole seconds (HTTP dates have no fractions).</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = Options.TimeProvider.GetUtcNow();
+            return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+    }
+
+    public string? Header(string name) => Request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
+}

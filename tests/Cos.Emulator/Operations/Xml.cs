@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Http;
+
+namespace Cos.Emulator.Operations;
+
+/// <summary>Writes XML response bodies and COS's date formats.</summary>
+public static class Xml
+{
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Async = false };
+
+    public static async Task WriteAsync(HttpResponse response, string root, Action<XmlWriter> body, int status = 200)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement(root);
+            body(xml);
+            xml.WriteEndElement();
+        }
+
+        response.StatusCode = status;
+        response.ContentType = "application/xml";
+        response.ContentLength = stream.Length;
+        await response.Body.WriteAsync(stream.GetBuffer().AsMemory(0, (int)stream.Length));
+    }
+
+    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string Http(DateTimeOffset time) => time.ToString("r", CultureInfo.InvariantCulture);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static void Owner(XmlWriter xml, string element, string ownerId)
+    {
+        xml.WriteStartElement(element);
+        xml.WriteElementString("ID", $"qcs::cam::uin/{ownerId}:uin/{ownerId}");
+        xml.WriteElementString("DisplayName", ownerId);
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Reads a request body as XML (at most 4 MiB); throws MalformedXML.</summary>
+    public static async Task<(XmlDocument Document, byte[] Raw)> ReadAsync(HttpRequest request, string root)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > 4 * 1024 * 1024)
+            {
+                throw Errors.CosErrors.MalformedXml("The XML body is larger than 4 MiB.");
+            }
+        }
+
+        var raw = buffer.ToArray();
+        var document = new XmlDocument { XmlResolver = null };
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(raw), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            document.Load(reader);
+        }
+        catch (XmlException e)
+        {
+            throw Errors.CosErrors.MalformedXml($"The XML you provided was not well-formed: {e.Message}");
+        }
+
+        if (document.DocumentElement?.LocalName != root)
+        {
+            throw Errors.CosErrors.MalformedXml($"The XML root must be <{root}>.");
+        }
+
+        return (document, raw);
+    }
+}

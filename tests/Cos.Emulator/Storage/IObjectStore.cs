@@ -1,0 +1,51 @@
+namespace Cos.Emulator.Storage;
+
+/// <summary>Buckets, objects and multipart uploads. Every method is safe to call concurrently.</summary>
+public interface IObjectStore : IDisposable
+{
+    /// <summary>False for the discarding store: reads return zeros of the stored length.</summary>
+    bool KeepsContent { get; }
+
+    bool TryCreateBucket(BucketRecord bucket);
+
+    BucketRecord? GetBucket(string name);
+
+    IReadOnlyList<BucketRecord> ListBuckets();
+
+    /// <summary>Deletes an empty bucket (and its open uploads); throws NoSuchBucket or BucketNotEmpty.</summary>
+    void DeleteBucket(string name);
+
+    ObjectRecord? GetObject(string bucket, string key);
+
+    /// <summary>The committed object and its content, opened together so a concurrent replace cannot tear it; null when missing.</summary>
+    (ObjectRecord Record, Stream Content)? OpenObject(string bucket, string key);
+
+    /// <summary>Objects whose key starts with <paramref name="prefix"/> and sorts after <paramref name="after"/>, in UTF-8 byte order.</summary>
+    IReadOnlyList<ObjectRecord> ListObjects(string bucket, string prefix, string? after);
+
+    /// <summary>Streams content into a new uncommitted blob.</summary>
+    Task<BlobInfo> WriteBlobAsync(Stream source, CancellationToken cancellationToken);
+
+    /// <summary>Drops an uncommitted blob (a failed digest check).</summary>
+    void DiscardBlob(string blobId);
+
+    /// <summary>Makes <paramref name="record"/> the object's current version (last commit wins); throws NoSuchBucket.</summary>
+    void CommitObject(string bucket, ObjectRecord record);
+
+    bool DeleteObject(string bucket, string key);
+
+    UploadRecord CreateUpload(string bucket, string key, ObjectProperties properties, DateTimeOffset now);
+
+    /// <summary>A snapshot of an open upload; null when unknown (or of another bucket).</summary>
+    UploadRecord? GetUpload(string bucket, string uploadId);
+
+    /// <summary>Adds or replaces a part; throws NoSuchUpload.</summary>
+    void CommitPart(string bucket, string uploadId, PartRecord part);
+
+    /// <summary>Concatenates <paramref name="parts"/> into the object and closes the upload; throws NoSuchUpload.</summary>
+    Task<ObjectRecord> CompleteUploadAsync(string bucket, string uploadId, IReadOnlyList<PartRecord> parts, string etag, ulong crc64, DateTimeOffset now, CancellationToken cancellationToken);
+
+    bool AbortUpload(string bucket, string uploadId);
+
+    IReadOnlyList<UploadRecord> ListUploads(string bucket);
+}
