@@ -1,0 +1,119 @@
+using System.Net.Sockets;
+using System.Text;
+using Cos.Generated;
+
+namespace Cos.Emulator.Tests;
+
+public sealed class DiskStoreTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "cos-emulator-tests-" + Guid.NewGuid().ToString("N"));
+
+    private string DataDir => Path.Combine(_root, "data");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private Task<CosEmulator> StartAsync() =>
+        CosEmulator.StartAsync(new CosEmulatorOptions { DataDirectory = DataDir, Buckets = [new EmulatorBucket(Emulators.Bucket)] });
+
+    [Fact]
+    public async Task A_restart_keeps_buckets_objects_metadata_and_open_uploads()
+    {
+        string uploadId;
+        var body = Emulators.Bytes(300_000, 3);
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await client.PutBucketAsync(new PutBucketRequest { Bucket = "second-1250000000" });
+            await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "keep/me.bin", Body = new MemoryStream(body), ContentType = "application/x-kept", Metadata = new Dictionary<string, string> { ["m"] = "v" } });
+            uploadId = (await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Emulators.Bucket, Key = "later.bin" })).UploadId!;
+            await client.UploadPartAsync(new UploadPartRequest { Bucket = Emulators.Bucket, Key = "later.bin", UploadId = uploadId, PartNumber = 1, Body = new MemoryStream([9, 9, 9]) });
+        }
+
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            (await client.GetServiceAsync(new GetServiceRequest())).Buckets.Select(b => b.Name).ShouldBe([Emulators.Bucket, "second-1250000000"]);
+            await using (var get = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "keep/me.bin" }))
+            {
+                (await Emulators.ReadAllAsync(get.Body)).ShouldBe(body);
+                get.ContentType.ShouldBe("application/x-kept");
+                get.Metadata["m"].ShouldBe("v");
+                get.Crc64.ShouldBe(Generated.Integrity.CosCrc64.Compute(body));
+            }
+
+            var parts = await client.ListPartsAsync(new ListPartsRequest { Bucket = Emulators.Bucket, Key = "later.bin", UploadId = uploadId });
+            parts.Parts.Single().Size.ShouldBe(3);
+            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                Bucket = Emulators.Bucket, Key = "later.bin", UploadId = uploadId, Parts = [new CompletedPart { PartNumber = 1, ETag = parts.Parts[0].ETag! }],
+            });
+            await using var later = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "later.bin" });
+            (await Emulators.ReadAllAsync(later.Body)).ShouldBe(new byte[] { 9, 9, 9 });
+        }
+    }
+
+    [Fact]
+    public async Task Path_escaping_keys_stay_inside_the_data_directory()
+    {
+        Directory.CreateDirectory(_root);
+        var keys = new[] { "../../escape.txt", "../outside", "/abs/path", "a/../../b", "..", "con", "x//y", "\\windows\\path" };
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            foreach (var key in keys)
+            {
+                await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = key, Body = new MemoryStream(Encoding.UTF8.GetBytes(key)) });
+            }
+
+            (await client.EnumerateObjectsAsync(new GetBucketRequest { Bucket = Emulators.Bucket }).CountAsync()).ShouldBe(keys.Length);
+            foreach (var key in keys)
+            {
+                await using var get = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = key });
+                Encoding.UTF8.GetString(await Emulators.ReadAllAsync(get.Body)).ShouldBe(key);
+            }
+        }
+
+        Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName).ShouldBe(["data"]);
+        var dataDir = Path.GetFullPath(DataDir) + Path.DirectorySeparatorChar;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(DataDir, "*", SearchOption.AllDirectories))
+        {
+            Path.GetFullPath(entry).ShouldStartWith(dataDir);
+            Path.GetFileName(entry).ShouldNotContain("escape");
+            Path.GetFileName(entry).ShouldNotContain("outside");
+        }
+    }
+
+    [Fact]
+    public async Task A_write_killed_mid_body_leaves_no_visible_object_and_no_temp_file()
+    {
+        await using var cos = await StartAsync();
+        using (var socket = new TcpClient())
+        {
+            await socket.ConnectAsync("127.0.0.1", cos.Port);
+            var stream = socket.GetStream();
+            var request = RawRequests.Create(cos, HttpMethod.Put, "/killed.bin", headers: new Dictionary<string, string> { ["Content-Length"] = "1000000" });
+            var head = new StringBuilder($"PUT /killed.bin HTTP/1.1\r\nHost: {Emulators.Host}\r\nContent-Length: 1000000\r\n");
+            head.Append($"Authorization: {request.Headers.GetValues("Authorization").Single()}\r\n\r\n");
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
+            await stream.WriteAsync(Emulators.Bytes(400_000));
+            await stream.FlushAsync();
+            await Task.Delay(200);
+        }
+
+        using var client = Emulators.Client(cos);
+        for (var i = 0; i < 50 && Directory.EnumerateFiles(Path.Combine(DataDir, "tmp")).Any(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Directory.EnumerateFiles(Path.Combine(DataDir, "tmp")).ShouldBeEmpty();
+        (await Should.ThrowAsync<CosException>(() => client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "killed.bin" }))).StatusCode.ShouldBe(404);
+        Directory.EnumerateFiles(Path.Combine(DataDir, "blobs")).ShouldBeEmpty();
+    }
+}
