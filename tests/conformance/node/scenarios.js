@@ -25,6 +25,8 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const COS = require('cos-nodejs-sdk-v5');
+// The SDK's upload-id cache (one per process); resumeSliceUpload clears an entry to force a resume from the server's lists.
+const session = require('cos-nodejs-sdk-v5/sdk/session');
 
 const MiB = 1024 * 1024;
 
@@ -70,10 +72,11 @@ const key = (name) => cfg.prefix + name;
 /** Records every request the SDK sends (method, path, query) through its before-send event. */
 function recordRequests(instance) {
   const log = [];
-  instance.on('before-send', (opt) => {
+  log.listener = (opt) => {
     const url = new URL(opt.url);
     log.push({ method: opt.method, path: url.pathname, query: { ...(opt.qs || {}), ...Object.fromEntries(url.searchParams) } });
-  });
+  };
+  instance.on('before-send', log.listener);
   return log;
 }
 
@@ -273,61 +276,84 @@ const scenarios = {
   async resumeSliceUpload() {
     const k = key('resume/five-mib.bin');
     const { dir, file, data } = randomFile(5 * MiB);
-    const confDir = path.join(dir, 'conf');
     // A client of its own so the upload-id cache lives in the temp folder, not in ~/.config.
-    const uploader = client({ ConfCwd: confDir, ChunkParallelLimit: 1 });
-    try {
-      // Run 1: cancel the task from inside the SDK as soon as the second part has been stored.
+    const uploader = client({ ConfCwd: path.join(dir, 'conf'), ChunkParallelLimit: 1 });
+    const slice = { ...base(), Key: k, FilePath: file, ChunkSize: MiB };
+    const isInit = (r) => r.method === 'POST' && 'uploads' in r.query;
+    const isPart = (r) => r.method === 'PUT' && r.query.partNumber !== undefined;
+    const listParts = async (uploadId) =>
+      [].concat((await uploader.multipartListPart({ ...base(), Key: k, UploadId: uploadId })).Part || []).map((p) => Number(p.PartNumber));
+
+    /** Starts sliceUploadFile and cancels its task (cos.cancelTask) once `stopAfter` more parts are stored. */
+    async function interruptedUpload(stopAfter) {
+      const log = recordRequests(uploader);
       let taskId;
-      let firstUploadId;
-      const firstParts = [];
+      let uploadId;
+      const stored = [];
       const upload = uploader.multipartUpload;
       uploader.multipartUpload = function (params, callback) {
         return upload.call(this, params, (err, result) => {
-          if (!err && firstUploadId === undefined) {
-            firstParts.push(params.PartNumber);
-            if (firstParts.length === 2) {
-              firstUploadId = params.UploadId;
+          if (!err && uploadId === undefined) {
+            stored.push(params.PartNumber);
+            if (stored.length === stopAfter) {
+              uploadId = params.UploadId;
               uploader.cancelTask(taskId); // drops the task; the SDK never calls its callback
             }
           }
           callback(err, result);
         });
       };
-      const abandoned = uploader.sliceUploadFile({
-        ...base(),
-        Key: k,
-        FilePath: file,
-        ChunkSize: MiB,
-        onTaskReady: (id) => (taskId = id),
-      });
-      abandoned.catch(() => {});
-      for (let i = 0; i < 200 && firstUploadId === undefined; i++) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(firstUploadId, 'the first upload stored two parts within 10 s');
-      uploader.multipartUpload = upload;
-      await new Promise((r) => setTimeout(r, 200)); // let any aborted request settle
-      const before = await uploader.multipartListPart({ ...base(), Key: k, UploadId: firstUploadId });
-      const partsBefore = [].concat(before.Part || []).map((p) => Number(p.PartNumber));
-      assert.deepStrictEqual(partsBefore, [1, 2], 'ListParts after the interruption');
-      const uploads = await uploader.multipartList({ ...base(), Prefix: k });
-      assert.ok([].concat(uploads.Upload || []).some((u) => u.UploadId === firstUploadId), 'ListMultipartUploads shows the upload');
+      try {
+        uploader.sliceUploadFile({ ...slice, onTaskReady: (id) => (taskId = id) }).catch(() => {});
+        for (let i = 0; i < 200 && uploadId === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(uploadId, `the interrupted upload stored ${stopAfter} part(s) within 10 s`);
+        await new Promise((r) => setTimeout(r, 200)); // let the canceled task settle
+      } finally {
+        uploader.multipartUpload = upload;
+        uploader.off('before-send', log.listener);
+      }
+      return { uploadId, stored, log };
+    }
 
-      // Run 2: the same file again resumes the same upload and sends only the missing parts.
+    try {
+      // Run 1: a fresh upload, canceled after parts 1 and 2.
+      const run1 = await interruptedUpload(2);
+      assert.deepStrictEqual(run1.stored, [1, 2], 'run 1 stored parts 1 and 2');
+      assert.strictEqual(run1.log.filter(isInit).length, 1, 'run 1 initiated the upload');
+      assert.deepStrictEqual(await listParts(run1.uploadId), [1, 2], 'ListParts after run 1');
+      const uploads = await uploader.multipartList({ ...base(), Prefix: k });
+      assert.deepStrictEqual([].concat(uploads.Upload || []).map((u) => u.UploadId), [run1.uploadId], 'ListMultipartUploads after run 1');
+
+      // Run 2: the same file again; the SDK takes the UploadId from its local cache (after ListParts), sends
+      // part 3 and is canceled again.
+      const run2 = await interruptedUpload(1);
+      assert.strictEqual(run2.uploadId, run1.uploadId, 'run 2 resumed the same UploadId');
+      assert.strictEqual(run2.log.filter(isInit).length, 0, 'run 2 initiated nothing');
+      assert.deepStrictEqual(run2.log.filter(isPart).map((r) => Number(r.query.partNumber)), [3], 'run 2 sent only part 3');
+      assert.deepStrictEqual(await listParts(run1.uploadId), [1, 2, 3], 'ListParts after run 2');
+
+      // Run 3: as if on a machine without that cache, the SDK must find the upload through
+      // ListMultipartUploads and trust its parts only if ListParts' ETags are the MD5s of the local slices.
+      session.removeUploadId.call(uploader, run1.uploadId);
       const log = recordRequests(uploader);
-      const result = await uploader.sliceUploadFile({ ...base(), Key: k, FilePath: file, ChunkSize: MiB });
-      assert.strictEqual(result.statusCode, 200, 'resumed sliceUploadFile status');
-      assert.ok(!log.some((r) => r.method === 'POST' && 'uploads' in r.query), 'no new InitiateMultipartUpload');
-      const sent = log.filter((r) => r.method === 'PUT' && r.query.partNumber !== undefined);
-      assert.deepStrictEqual(sent.map((r) => Number(r.query.partNumber)).sort(), [3, 4, 5], 'only the missing parts were uploaded');
-      assert.ok(sent.every((r) => r.query.uploadId === firstUploadId), 'parts went to the first UploadId');
+      let hashed = 0; // the remote scan hashes the local slices to compare them with ListParts' ETags
+      const result = await uploader.sliceUploadFile({ ...slice, onHashProgress: () => hashed++ });
+      uploader.off('before-send', log.listener);
+      assert.ok(hashed > 0, 'run 3 checked the listed parts against the local file (onHashProgress)');
+      assert.strictEqual(result.statusCode, 200, 'run 3 status');
+      assert.strictEqual(log.filter(isInit).length, 0, 'run 3 initiated nothing');
+      const sent = log.filter(isPart);
+      assert.deepStrictEqual(sent.map((r) => Number(r.query.partNumber)), [4, 5], 'run 3 sent only parts 4 and 5');
+      assert.ok(sent.every((r) => r.query.uploadId === run1.uploadId), 'parts went to the first UploadId');
       const complete = log.find((r) => r.method === 'POST' && r.query.uploadId);
-      assert.ok(complete && complete.query.uploadId === firstUploadId, 'completed the first UploadId');
+      assert.ok(complete && complete.query.uploadId === run1.uploadId, 'completed the first UploadId');
+
       assertSameBytes(await getBytes(k), data, 'GET of the resumed object');
       const head = await uploader.headObject({ ...base(), Key: k });
       assert.strictEqual(head.headers['x-cos-hash-crc64ecma'], crc64(data), 'CRC-64 of the resumed object');
       const after = await uploader.multipartList({ ...base(), Prefix: k });
-      assert.ok(![].concat(after.Upload || []).some((u) => u.UploadId === firstUploadId), 'the upload is gone after Complete');
-      return { uploadId: firstUploadId, partsBefore, partsResumed: sent.map((r) => Number(r.query.partNumber)) };
+      assert.deepStrictEqual([].concat(after.Upload || []), [], 'no upload left after Complete');
+      return { uploadId: run1.uploadId, run1: run1.stored, run2: run2.stored, run3: sent.map((r) => Number(r.query.partNumber)) };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
