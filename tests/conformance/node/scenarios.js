@@ -52,8 +52,14 @@ function config() {
 let cfg; // set by main()
 let cos; // the client every scenario shares
 
+// The SDK's upload-id cache goes to a temp folder of this process, never to ~/.config.
+let confDir;
+process.on('exit', () => confDir && fs.rmSync(confDir, { recursive: true, force: true }));
+
 function client(overrides) {
+  confDir = confDir || fs.mkdtempSync(path.join(os.tmpdir(), 'cos-conformance-conf-'));
   return new COS({
+    ConfCwd: confDir,
     SecretId: cfg.secretId,
     SecretKey: cfg.secretKey,
     Protocol: 'http:',
@@ -276,8 +282,7 @@ const scenarios = {
   async resumeSliceUpload() {
     const k = key('resume/five-mib.bin');
     const { dir, file, data } = randomFile(5 * MiB);
-    // A client of its own so the upload-id cache lives in the temp folder, not in ~/.config.
-    const uploader = client({ ConfCwd: path.join(dir, 'conf'), ChunkParallelLimit: 1 });
+    const uploader = client({ ChunkParallelLimit: 1 }); // one part at a time, so the interruptions are exact
     const slice = { ...base(), Key: k, FilePath: file, ChunkSize: MiB };
     const isInit = (r) => r.method === 'POST' && 'uploads' in r.query;
     const isPart = (r) => r.method === 'PUT' && r.query.partNumber !== undefined;
