@@ -1,0 +1,409 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Cos.Generated;
+using Cos.Generated.Integrity;
+using Cos.Generated.Signing;
+
+namespace Cos.Conformance.Tests;
+
+/// <summary>
+/// The scenarios of <see cref="NodeSdkConformanceTests"/> with our <see cref="CosClient"/>, against an
+/// emulator of its own, so both clients are proven against one server. Multipart goes through the
+/// low-level calls (initiate, upload parts, complete; resume through ListMultipartUploads and ListParts).
+/// </summary>
+public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private const int MiB = 1024 * 1024;
+    private const string Bucket = EmulatorFixture.Bucket;
+
+    private CosClient Cos => fixture.Client;
+
+    [Theory]
+    [MemberData(nameof(Scenarios.All), MemberType = typeof(Scenarios))]
+    public async Task Our_client(string scenario)
+    {
+        var prefix = $"dotnet/{scenario}/";
+        Func<string, Task> run = scenario switch
+        {
+            "putBucket" => PutBucket,
+            "putObjectSpecialKeys" => PutObjectSpecialKeys,
+            "getObject" => GetObject,
+            "headObject" => HeadObject,
+            "getBucketPrefixDelimiter" => GetBucketPrefixDelimiter,
+            "sliceUploadFile" => MultipartUpload,
+            "resumeSliceUpload" => ResumeMultipartUpload,
+            "putObjectCopy" => PutObjectCopy,
+            "deleteMultipleObject" => DeleteMultipleObjects,
+            "getObjectUrl" => GetObjectUrl,
+            "wrongSecretKey" => WrongSecretKey,
+            "deleteObject" => DeleteObject,
+            _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
+        };
+        await run(prefix);
+    }
+
+    private async Task PutBucket(string prefix)
+    {
+        var bucket = $"dotnetput{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}-{EmulatorFixture.AppId}";
+
+        var put = await Cos.PutBucketAsync(new PutBucketRequest { Bucket = bucket });
+        var head = await Cos.HeadBucketAsync(new HeadBucketRequest { Bucket = bucket });
+        var list = await Cos.GetBucketAsync(new GetBucketRequest { Bucket = bucket });
+
+        put.StatusCode.ShouldBe(200);
+        head.StatusCode.ShouldBe(200);
+        list.Contents.ShouldBeEmpty();
+    }
+
+    private async Task PutObjectSpecialKeys(string prefix)
+    {
+        string[] names = ["key with spaces.txt", "a+b=c&d.txt", "中文/ünïcödé ☃ 🚀.txt", "marks ()!*'~.txt", "dir/sub dir/x y+z.bin"];
+        var keys = new List<string>();
+        foreach (var name in names)
+        {
+            var key = prefix + name;
+            var body = Encoding.UTF8.GetBytes(name + "\n").Concat(RandomNumberGenerator.GetBytes(1000)).ToArray();
+            var put = await PutAsync(key, body);
+            put.StatusCode.ShouldBe(200, key);
+            (await GetBytesAsync(key)).ShouldBe(body, key);
+            keys.Add(key);
+        }
+
+        var listed = await Cos.EnumerateObjectsAsync(new GetBucketRequest { Bucket = Bucket, Prefix = prefix }).Select(o => o.Key!).ToListAsync();
+        listed.Order(StringComparer.Ordinal).ShouldBe(keys.Order(StringComparer.Ordinal));
+    }
+
+    private async Task GetObject(string prefix)
+    {
+        var key = prefix + "blob.bin";
+        var body = RandomNumberGenerator.GetBytes(256 * 1024 + 7);
+        await PutAsync(key, body, contentType: "application/x-test");
+
+        await using (var get = await Cos.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = key }))
+        {
+            (await ReadAllAsync(get.Body)).ShouldBe(body);
+            get.ContentType.ShouldBe("application/x-test");
+            get.ContentLength.ShouldBe(body.Length);
+        }
+
+        await using (var range = await Cos.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = key, Range = "bytes=10-19" }))
+        {
+            range.StatusCode.ShouldBe(206);
+            (await ReadAllAsync(range.Body)).ShouldBe(body[10..20]);
+        }
+
+        var missing = await Should.ThrowAsync<CosException>(() => Cos.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = prefix + "missing" }));
+        missing.StatusCode.ShouldBe(404);
+        missing.ErrorCode.ShouldBe("NoSuchKey");
+    }
+
+    private async Task HeadObject(string prefix)
+    {
+        var key = prefix + "meta.txt";
+        var body = "hello, head\n"u8.ToArray();
+        var put = await PutAsync(key, body, contentType: "text/plain", metadata: new() { ["author"] = "zhangsan", ["project"] = "conformance" });
+
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+
+        head.StatusCode.ShouldBe(200);
+        head.ETag.ShouldBe(put.ETag);
+        head.ETag.ShouldBe($"\"{Convert.ToHexStringLower(MD5.HashData(body))}\"");
+        head.ContentLength.ShouldBe(body.Length);
+        head.ContentType.ShouldBe("text/plain");
+        head.Metadata["author"].ShouldBe("zhangsan");
+        head.Metadata["project"].ShouldBe("conformance");
+        head.Crc64.ShouldBe(CosCrc64.Compute(body));
+        var missing = await Should.ThrowAsync<CosException>(() => Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = prefix + "missing" }));
+        missing.StatusCode.ShouldBe(404);
+    }
+
+    private async Task GetBucketPrefixDelimiter(string prefix)
+    {
+        string[] names = ["a.txt", "b.txt", "photos/1.jpg", "photos/2.jpg", "docs/x/readme.md", "docs/y.md"];
+        foreach (var name in names)
+        {
+            await PutAsync(prefix + name, Encoding.UTF8.GetBytes(name));
+        }
+
+        var list = await Cos.GetBucketAsync(new GetBucketRequest { Bucket = Bucket, Prefix = prefix, Delimiter = "/" });
+        list.Contents.Select(c => c.Key).Order(StringComparer.Ordinal).ShouldBe([prefix + "a.txt", prefix + "b.txt"]);
+        list.CommonPrefixes.Select(c => c.Prefix).Order(StringComparer.Ordinal).ShouldBe([prefix + "docs/", prefix + "photos/"]);
+        list.IsTruncated.ShouldBe(false);
+
+        var nested = await Cos.GetBucketAsync(new GetBucketRequest { Bucket = Bucket, Prefix = prefix + "docs/", Delimiter = "/" });
+        nested.Contents.Select(c => c.Key).ShouldBe([prefix + "docs/y.md"]);
+        nested.CommonPrefixes.Select(c => c.Prefix).ShouldBe([prefix + "docs/x/"]);
+
+        // The paginator follows NextMarker across MaxKeys pages.
+        var all = await Cos.EnumerateObjectsAsync(new GetBucketRequest { Bucket = Bucket, Prefix = prefix, MaxKeys = 2 }).Select(o => o.Key).ToListAsync();
+        all.ShouldBe(names.Select(n => prefix + n).Order(StringComparer.Ordinal));
+    }
+
+    private async Task MultipartUpload(string prefix)
+    {
+        var key = prefix + "five-mib.bin";
+        var data = RandomNumberGenerator.GetBytes(5 * MiB + 123);
+
+        var init = await Cos.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Bucket, Key = key });
+        init.UploadId.ShouldNotBeNullOrEmpty();
+        var parts = new List<CompletedPart>();
+        for (var number = 1; number <= PartCount(data); number++)
+        {
+            parts.Add(await UploadPartAsync(key, init.UploadId!, data, number));
+        }
+
+        var listed = await Cos.EnumeratePartsAsync(new ListPartsRequest { Bucket = Bucket, Key = key, UploadId = init.UploadId! }).ToListAsync();
+        listed.Select(p => p.PartNumber).ShouldBe([1, 2, 3, 4, 5, 6]);
+        listed.Select(p => p.Size).ShouldBe([MiB, MiB, MiB, MiB, MiB, 123]);
+
+        var complete = await Cos.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { Bucket = Bucket, Key = key, UploadId = init.UploadId!, Parts = parts });
+        complete.StatusCode.ShouldBe(200);
+        await VerifyObjectAsync(key, data, complete.Crc64);
+    }
+
+    private async Task ResumeMultipartUpload(string prefix)
+    {
+        var key = prefix + "five-mib.bin";
+        var data = RandomNumberGenerator.GetBytes(5 * MiB);
+
+        // First attempt: two parts, then the process "dies" (nothing is aborted).
+        var init = await Cos.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Bucket, Key = key });
+        await UploadPartAsync(key, init.UploadId!, data, 1);
+        await UploadPartAsync(key, init.UploadId!, data, 2);
+
+        // Second attempt knows only the bucket, the key and the file: it finds the upload and its parts.
+        var uploads = await Cos.EnumerateMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket, Prefix = key })
+            .Where(u => u.Key == key).ToListAsync();
+        var uploadId = uploads.ShouldHaveSingleItem().UploadId!;
+        uploadId.ShouldBe(init.UploadId);
+        var done = await Cos.EnumeratePartsAsync(new ListPartsRequest { Bucket = Bucket, Key = key, UploadId = uploadId }).ToListAsync();
+        done.Select(p => p.PartNumber!.Value).ShouldBe([1, 2]);
+        foreach (var part in done)
+        {
+            // As the Node SDK does before it trusts a part: same size, ETag = quoted MD5 of the local slice.
+            var slice = Slice(data, part.PartNumber!.Value);
+            part.Size.ShouldBe(slice.Length);
+            part.ETag.ShouldBe($"\"{Convert.ToHexStringLower(MD5.HashData(slice))}\"");
+        }
+
+        var parts = done.Select(p => new CompletedPart { PartNumber = p.PartNumber!.Value, ETag = p.ETag! }).ToList();
+        var uploaded = new List<int>();
+        for (var number = 1; number <= PartCount(data); number++)
+        {
+            if (parts.All(p => p.PartNumber != number))
+            {
+                parts.Add(await UploadPartAsync(key, uploadId, data, number));
+                uploaded.Add(number);
+            }
+        }
+
+        uploaded.ShouldBe([3, 4, 5]);
+        var complete = await Cos.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { Bucket = Bucket, Key = key, UploadId = uploadId, Parts = parts });
+        await VerifyObjectAsync(key, data, complete.Crc64);
+        var after = await Cos.EnumerateMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket, Prefix = key }).ToListAsync();
+        after.ShouldNotContain(u => u.UploadId == uploadId);
+    }
+
+    private async Task PutObjectCopy(string prefix)
+    {
+        var source = prefix + "source (1)+.txt";
+        var target = prefix + "target ☃.txt";
+        var body = RandomNumberGenerator.GetBytes(64 * 1024);
+        await PutAsync(source, body, contentType: "text/x-src", metadata: new() { ["origin"] = "source" });
+        var copySource = $"{Bucket}.cos.{EmulatorFixture.Region}.myqcloud.com/{CosUrlEncoding.EncodePath(source)}";
+
+        var copy = await Cos.PutObjectCopyAsync(new PutObjectCopyRequest { Bucket = Bucket, Key = target, CopySource = copySource });
+
+        copy.StatusCode.ShouldBe(200);
+        copy.ETag.ShouldNotBeNullOrEmpty();
+        (await GetBytesAsync(target)).ShouldBe(body);
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = target });
+        head.Metadata["origin"].ShouldBe("source");
+        head.ContentType.ShouldBe("text/x-src");
+
+        var replaced = prefix + "replaced.txt";
+        await Cos.PutObjectCopyAsync(new PutObjectCopyRequest
+        {
+            Bucket = Bucket,
+            Key = replaced,
+            CopySource = copySource,
+            MetadataDirective = MetadataDirective.Replaced,
+            Metadata = new Dictionary<string, string> { ["origin"] = "replaced" },
+        });
+        (await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = replaced })).Metadata["origin"].ShouldBe("replaced");
+    }
+
+    private async Task DeleteMultipleObjects(string prefix)
+    {
+        string[] keys = ["one.txt", "two words.txt", "three+.txt", "keep.txt"];
+        keys = keys.Select(k => prefix + k).ToArray();
+        foreach (var key in keys)
+        {
+            await PutAsync(key, Encoding.UTF8.GetBytes(key));
+        }
+
+        string[] doomed = [.. keys[..3], prefix + "never-existed.txt"];
+        var result = await Cos.DeleteMultipleObjectsAsync(new DeleteMultipleObjectsRequest
+        {
+            Bucket = Bucket,
+            Objects = doomed.Select(k => new ObjectIdentifier { Key = k }).ToList(),
+        });
+
+        result.StatusCode.ShouldBe(200);
+        result.Deleted.Select(d => d.Key).Order(StringComparer.Ordinal).ShouldBe(doomed.Order(StringComparer.Ordinal));
+        result.Errors.ShouldBeEmpty();
+        var left = await Cos.EnumerateObjectsAsync(new GetBucketRequest { Bucket = Bucket, Prefix = prefix }).Select(o => o.Key).ToListAsync();
+        left.ShouldBe([prefix + "keep.txt"]);
+        var quiet = await Cos.DeleteMultipleObjectsAsync(new DeleteMultipleObjectsRequest { Bucket = Bucket, Quiet = true, Objects = [new ObjectIdentifier { Key = prefix + "keep.txt" }] });
+        quiet.Deleted.ShouldBeEmpty();
+    }
+
+    private async Task GetObjectUrl(string prefix)
+    {
+        var key = prefix + "presigned file (1).txt";
+        var body = RandomNumberGenerator.GetBytes(4096);
+        await PutAsync(key, body);
+
+        var url = Cos.GetObjectUrl(Bucket, key, TimeSpan.FromMinutes(5));
+        url.Host.ShouldBe($"{Bucket}.cos.{EmulatorFixture.Region}.myqcloud.com");
+
+        // A plain HTTP client, connecting to the emulator but keeping the virtual-hosted Host.
+        using var http = PlainHttpClient();
+        using (var response = await http.GetAsync(url))
+        {
+            var content = await response.Content.ReadAsByteArrayAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, Encoding.UTF8.GetString(content));
+            content.ShouldBe(body);
+        }
+
+        var text = url.OriginalString;
+        var at = text.IndexOf("q-signature=", StringComparison.Ordinal) + "q-signature=".Length;
+        var tampered = new Uri(text[..at] + (text[at] == '0' ? '1' : '0') + text[(at + 1)..]);
+        using (var response = await http.GetAsync(tampered))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
+        using (var response = await http.GetAsync(new Uri(text[..text.IndexOf('?', StringComparison.Ordinal)])))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+    }
+
+    private async Task WrongSecretKey(string prefix)
+    {
+        var key = prefix + "secret.txt";
+        await PutAsync(key, "secret"u8.ToArray());
+        using var wrong = new CosClient(fixture.OptionsWithKeys(fixture.Emulator.SecretId, "not-the-right-key"));
+
+        var get = await Should.ThrowAsync<CosException>(() => wrong.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = key }));
+        get.StatusCode.ShouldBe(403);
+        get.ErrorCode.ShouldBe("SignatureDoesNotMatch");
+
+        var put = await Should.ThrowAsync<CosException>(() => wrong.PutObjectAsync(new PutObjectRequest { Bucket = Bucket, Key = prefix + "evil.txt", Body = new MemoryStream("x"u8.ToArray()) }));
+        put.ErrorCode.ShouldBe("SignatureDoesNotMatch");
+        (await Should.ThrowAsync<CosException>(() => Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = prefix + "evil.txt" }))).StatusCode.ShouldBe(404);
+
+        using var unknown = new CosClient(fixture.OptionsWithKeys("AKIDunknownxxxx", fixture.Emulator.SecretKey));
+        (await Should.ThrowAsync<CosException>(() => unknown.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = key }))).StatusCode.ShouldBe(403);
+    }
+
+    private async Task DeleteObject(string prefix)
+    {
+        var key = prefix + "gone soon.txt";
+        await PutAsync(key, "bye"u8.ToArray());
+
+        var delete = await Cos.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Bucket, Key = key });
+
+        delete.StatusCode.ShouldBe(204);
+        (await Should.ThrowAsync<CosException>(() => Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key }))).StatusCode.ShouldBe(404);
+        (await Cos.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Bucket, Key = key })).StatusCode.ShouldBe(204);
+    }
+
+    private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>
+        Cos.PutObjectAsync(new PutObjectRequest
+        {
+            Bucket = Bucket,
+            Key = key,
+            Body = new MemoryStream(body),
+            ContentLength = body.Length,
+            ContentType = contentType,
+            Metadata = metadata,
+        });
+
+    private async Task<byte[]> GetBytesAsync(string key)
+    {
+        await using var get = await Cos.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = key });
+        return await ReadAllAsync(get.Body);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream body)
+    {
+        using var copy = new MemoryStream();
+        await body.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static int PartCount(byte[] data) => (data.Length + MiB - 1) / MiB;
+
+    private static byte[] Slice(byte[] data, int partNumber) => data[((partNumber - 1) * MiB)..Math.Min(data.Length, partNumber * MiB)];
+
+    private async Task<CompletedPart> UploadPartAsync(string key, string uploadId, byte[] data, int partNumber)
+    {
+        var slice = Slice(data, partNumber);
+        var part = await Cos.UploadPartAsync(new UploadPartRequest
+        {
+            Bucket = Bucket,
+            Key = key,
+            UploadId = uploadId,
+            PartNumber = partNumber,
+            Body = new MemoryStream(slice),
+            ContentLength = slice.Length,
+        });
+        part.ETag.ShouldNotBeNullOrEmpty();
+        part.Crc64.ShouldBe(CosCrc64.Compute(slice), $"part {partNumber} CRC-64");
+        return new CompletedPart { PartNumber = partNumber, ETag = part.ETag! };
+    }
+
+    /// <summary>The whole object reads back byte for byte, and every CRC-64 the server reports is the data's.</summary>
+    private async Task VerifyObjectAsync(string key, byte[] data, ulong? completeCrc64)
+    {
+        var expected = CosCrc64.Compute(data);
+        completeCrc64.ShouldBe(expected, "CRC-64 of CompleteMultipartUpload");
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+        head.ContentLength.ShouldBe(data.Length);
+        head.Crc64.ShouldBe(expected, "CRC-64 of HEAD");
+        await using var get = await Cos.GetObjectAsync(new GetObjectRequest { Bucket = Bucket, Key = key });
+        var bytes = await ReadAllAsync(get.Body);
+        bytes.Length.ShouldBe(data.Length);
+        bytes.AsSpan().SequenceEqual(data).ShouldBeTrue("the object's bytes differ from the uploaded data");
+        get.Crc64.ShouldBe(expected, "CRC-64 of GET");
+        CosCrc64.Compute(bytes).ShouldBe(expected);
+    }
+
+    private HttpClient PlainHttpClient()
+    {
+        var emulator = new DnsEndPoint(fixture.Emulator.Endpoint.Host, fixture.Emulator.Port);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(emulator, token);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+}

@@ -1,0 +1,26 @@
+namespace Cos.Conformance.Tests;
+
+/// <summary>
+/// The conformance scenarios, by the names <c>tests/conformance/node/scenarios.js</c> knows them. Both
+/// the Node SDK and our <see cref="Cos.Generated.CosClient"/> run every one against the emulator.
+/// </summary>
+public static class Scenarios
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "putBucket",
+        "putObjectSpecialKeys",
+        "getObject",
+        "headObject",
+        "getBucketPrefixDelimiter",
+        "sliceUploadFile",
+        "resumeSliceUpload",
+        "putObjectCopy",
+        "deleteMultipleObject",
+        "getObjectUrl",
+        "wrongSecretKey",
+        "deleteObject",
+    ];
+
+    public static TheoryData<string> All => new(Names);
+}

@@ -1,0 +1,510 @@
+#!/usr/bin/env node
+// Conformance scenarios for the official Tencent COS Node SDK (cos-nodejs-sdk-v5) against a local
+// COS emulator. One scenario per invocation:
+//
+//   node scenarios.js <scenario>        (node scenarios.js --list prints the names)
+//
+// Configuration comes from the environment:
+//   COS_ENDPOINT    http://127.0.0.1:PORT of the emulator (required)
+//   COS_BUCKET      bucket, name-appid, already created (required except for putBucket)
+//   COS_REGION      region (default ap-guangzhou)
+//   COS_SECRET_ID, COS_SECRET_KEY   credentials the emulator accepts (required)
+//   COS_KEY_PREFIX  prefix for every object key this run writes (default node/<random>)
+//
+// The SDK connects to the emulator through its Ip option and keeps the virtual-hosted Host header
+// (bucket.cos.region.myqcloud.com), so requests are signed exactly as against real COS.
+//
+// Prints one JSON line {"scenario", "ok", ...} and exits 0 on success, 1 on failure. The secret key is
+// never printed.
+'use strict';
+
+const assert = require('assert');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const COS = require('cos-nodejs-sdk-v5');
+// The SDK's upload-id cache (one per process); resumeSliceUpload clears an entry to force a resume from the server's lists.
+const session = require('cos-nodejs-sdk-v5/sdk/session');
+
+const MiB = 1024 * 1024;
+
+function config() {
+  const endpoint = process.env.COS_ENDPOINT;
+  const missing = ['COS_ENDPOINT', 'COS_SECRET_ID', 'COS_SECRET_KEY'].filter((n) => !process.env[n]);
+  if (missing.length) throw new Error(`missing environment variables: ${missing.join(', ')}`);
+  const url = new URL(endpoint);
+  if (url.protocol !== 'http:') throw new Error(`COS_ENDPOINT must be http://host:port, got ${endpoint}`);
+  const port = url.port || '80';
+  return {
+    host: url.hostname,
+    port: Number(port),
+    ip: `${url.hostname}:${port}`,
+    bucket: process.env.COS_BUCKET || '',
+    region: process.env.COS_REGION || 'ap-guangzhou',
+    secretId: process.env.COS_SECRET_ID,
+    secretKey: process.env.COS_SECRET_KEY,
+    prefix: (process.env.COS_KEY_PREFIX || `node/${crypto.randomBytes(4).toString('hex')}`).replace(/\/+$/, '') + '/',
+  };
+}
+
+let cfg; // set by main()
+let cos; // the client every scenario shares
+
+// The SDK's upload-id cache goes to a temp folder of this process, never to ~/.config.
+let confDir;
+process.on('exit', () => confDir && fs.rmSync(confDir, { recursive: true, force: true }));
+
+function client(overrides) {
+  confDir = confDir || fs.mkdtempSync(path.join(os.tmpdir(), 'cos-conformance-conf-'));
+  return new COS({
+    ConfCwd: confDir,
+    SecretId: cfg.secretId,
+    SecretKey: cfg.secretKey,
+    Protocol: 'http:',
+    Ip: cfg.ip,
+    ChunkRetryTimes: 0,
+    ...overrides,
+  });
+}
+
+const base = () => {
+  assert.ok(cfg.bucket, 'COS_BUCKET is required');
+  return { Bucket: cfg.bucket, Region: cfg.region };
+};
+const key = (name) => cfg.prefix + name;
+
+/** Records every request the SDK sends (method, path, query) through its before-send event. */
+function recordRequests(instance) {
+  const log = [];
+  log.listener = (opt) => {
+    const url = new URL(opt.url);
+    log.push({ method: opt.method, path: url.pathname, query: { ...(opt.qs || {}), ...Object.fromEntries(url.searchParams) } });
+  };
+  instance.on('before-send', log.listener);
+  return log;
+}
+
+const md5 = (buf) => crypto.createHash('md5').update(buf).digest('hex');
+
+// CRC-64/XZ (ECMA-182 polynomial, reflected, all-ones init and xorout), what COS sends as a decimal
+// x-cos-hash-crc64ecma. The SDK does not check it; the scenarios do. Two 32-bit halves for speed.
+const crcLo = new Uint32Array(256);
+const crcHi = new Uint32Array(256);
+for (let i = 0; i < 256; i++) {
+  let c = BigInt(i);
+  for (let k = 0; k < 8; k++) c = c & 1n ? (c >> 1n) ^ 0xc96c5795d7870f42n : c >> 1n;
+  crcLo[i] = Number(c & 0xffffffffn);
+  crcHi[i] = Number(c >> 32n);
+}
+function crc64(buf) {
+  let lo = 0xffffffff;
+  let hi = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) {
+    const t = (lo ^ buf[i]) & 0xff;
+    lo = (((lo >>> 8) | (hi << 24)) ^ crcLo[t]) >>> 0;
+    hi = ((hi >>> 8) ^ crcHi[t]) >>> 0;
+  }
+  return ((BigInt(~hi >>> 0) << 32n) | BigInt(~lo >>> 0)).toString();
+}
+assert.strictEqual(crc64(Buffer.from('123456789')), '11051210869376104954', 'CRC-64/XZ check value');
+
+function randomFile(size) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cos-conformance-'));
+  const file = path.join(dir, 'data.bin');
+  const data = crypto.randomBytes(size);
+  fs.writeFileSync(file, data);
+  return { dir, file, data };
+}
+
+async function getBytes(k) {
+  const data = await cos.getObject({ ...base(), Key: k });
+  assert.strictEqual(data.statusCode, 200, `GET ${k} status`);
+  return data.Body;
+}
+
+function assertSameBytes(actual, expected, what) {
+  assert.ok(Buffer.isBuffer(actual), `${what}: body is not a Buffer`);
+  assert.strictEqual(actual.length, expected.length, `${what}: length`);
+  assert.ok(actual.equals(expected), `${what}: bytes differ (md5 ${md5(actual)} != ${md5(expected)})`);
+}
+
+/** Expects the promise to fail and returns the SDK error. */
+async function failure(promise, what) {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error(`${what} succeeded but should have failed`);
+}
+
+/** camSafeUrlEncode of a key with '/' kept, as CopySource wants. */
+const encodeKey = (k) =>
+  encodeURIComponent(k).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%2F/g, '/');
+
+/** Plain HTTP GET of a URL, connecting to the emulator but keeping the URL's Host. */
+function plainGet(urlText) {
+  const url = new URL(urlText);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: cfg.host, port: cfg.port, method: 'GET', path: url.pathname + url.search, headers: { Host: url.host } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      }
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const scenarios = {
+  async putBucket() {
+    const appId = (cfg.bucket.match(/-(\d+)$/) || [null, '1250000000'])[1];
+    const bucket = `nodeput${crypto.randomBytes(3).toString('hex')}-${appId}`;
+    const put = await cos.putBucket({ Bucket: bucket, Region: cfg.region });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket status');
+    const head = await cos.headBucket({ Bucket: bucket, Region: cfg.region });
+    assert.strictEqual(head.statusCode, 200, 'HEAD Bucket status');
+    const list = await cos.getBucket({ Bucket: bucket, Region: cfg.region });
+    assert.deepStrictEqual(list.Contents, [], 'a new bucket is empty');
+    return { bucket };
+  },
+
+  async putObjectSpecialKeys() {
+    const names = ['key with spaces.txt', 'a+b=c&d.txt', '中文/ünïcödé ☃ 🚀.txt', "marks ()!*'~.txt", 'dir/sub dir/x y+z.bin'];
+    const results = [];
+    for (const name of names) {
+      const k = key(name);
+      const body = Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), crypto.randomBytes(1000)]);
+      const put = await cos.putObject({ ...base(), Key: k, Body: body });
+      assert.strictEqual(put.statusCode, 200, `PUT ${k} status`);
+      assertSameBytes(await getBytes(k), body, `GET ${k}`);
+      results.push(k);
+    }
+    // The listing returns the keys as they were written.
+    const list = await cos.getBucket({ ...base(), Prefix: cfg.prefix });
+    assert.deepStrictEqual(list.Contents.map((c) => c.Key).sort(), [...results].sort(), 'listed keys');
+    return { keys: results };
+  },
+
+  async getObject() {
+    const k = key('get/blob.bin');
+    const body = crypto.randomBytes(256 * 1024 + 7);
+    await cos.putObject({ ...base(), Key: k, Body: body, ContentType: 'application/x-test' });
+    const get = await cos.getObject({ ...base(), Key: k });
+    assertSameBytes(get.Body, body, 'GET body');
+    assert.strictEqual(get.headers['content-type'], 'application/x-test', 'Content-Type');
+    assert.strictEqual(Number(get.headers['content-length']), body.length, 'Content-Length');
+    const range = await cos.getObject({ ...base(), Key: k, Range: 'bytes=10-19' });
+    assert.strictEqual(range.statusCode, 206, 'ranged GET status');
+    assertSameBytes(range.Body, body.subarray(10, 20), 'ranged GET body');
+    const missing = await failure(cos.getObject({ ...base(), Key: key('get/missing') }), 'GET of a missing key');
+    assert.strictEqual(missing.statusCode, 404, 'missing key status');
+    assert.strictEqual(missing.code, 'NoSuchKey', 'missing key code');
+    return { size: body.length };
+  },
+
+  async headObject() {
+    const k = key('head/meta.txt');
+    const body = Buffer.from('hello, head\n');
+    const put = await cos.putObject({
+      ...base(),
+      Key: k,
+      Body: body,
+      ContentType: 'text/plain',
+      Headers: { 'x-cos-meta-author': 'zhangsan', 'x-cos-meta-project': 'conformance' },
+    });
+    const head = await cos.headObject({ ...base(), Key: k });
+    assert.strictEqual(head.statusCode, 200, 'HEAD status');
+    assert.strictEqual(head.ETag, put.ETag, 'HEAD ETag equals PUT ETag');
+    assert.strictEqual(head.headers.etag, `"${md5(body)}"`, 'ETag is the quoted MD5 of a simple upload');
+    assert.strictEqual(Number(head.headers['content-length']), body.length, 'Content-Length');
+    assert.strictEqual(head.headers['content-type'], 'text/plain', 'Content-Type');
+    assert.strictEqual(head.headers['x-cos-meta-author'], 'zhangsan', 'x-cos-meta-author');
+    assert.strictEqual(head.headers['x-cos-meta-project'], 'conformance', 'x-cos-meta-project');
+    assert.strictEqual(head.headers['x-cos-hash-crc64ecma'], crc64(body), 'x-cos-hash-crc64ecma');
+    const missing = await failure(cos.headObject({ ...base(), Key: key('head/missing') }), 'HEAD of a missing key');
+    assert.strictEqual(missing.statusCode, 404, 'missing key status');
+    return { etag: head.ETag };
+  },
+
+  async getBucketPrefixDelimiter() {
+    const p = key('tree/');
+    const names = ['a.txt', 'b.txt', 'photos/1.jpg', 'photos/2.jpg', 'docs/x/readme.md', 'docs/y.md'];
+    for (const n of names) await cos.putObject({ ...base(), Key: p + n, Body: Buffer.from(n) });
+    const list = await cos.getBucket({ ...base(), Prefix: p, Delimiter: '/' });
+    assert.deepStrictEqual(list.Contents.map((c) => c.Key).sort(), [p + 'a.txt', p + 'b.txt'], 'Contents');
+    assert.deepStrictEqual(list.CommonPrefixes.map((c) => c.Prefix).sort(), [p + 'docs/', p + 'photos/'], 'CommonPrefixes');
+    assert.strictEqual(list.IsTruncated, 'false', 'IsTruncated');
+    const sub = await cos.getBucket({ ...base(), Prefix: p + 'docs/', Delimiter: '/' });
+    assert.deepStrictEqual(sub.Contents.map((c) => c.Key), [p + 'docs/y.md'], 'nested Contents');
+    assert.deepStrictEqual(sub.CommonPrefixes.map((c) => c.Prefix), [p + 'docs/x/'], 'nested CommonPrefixes');
+    // Paging with MaxKeys follows NextMarker.
+    const seen = [];
+    let marker;
+    for (let page = 0; page < 10; page++) {
+      const r = await cos.getBucket({ ...base(), Prefix: p, MaxKeys: 2, Marker: marker });
+      seen.push(...r.Contents.map((c) => c.Key));
+      if (r.IsTruncated !== 'true') break;
+      marker = r.NextMarker;
+      assert.ok(marker, 'a truncated page has NextMarker');
+    }
+    assert.deepStrictEqual(seen, names.map((n) => p + n).sort(), 'all keys by MaxKeys pages');
+    return { contents: list.Contents.length, commonPrefixes: list.CommonPrefixes.length };
+  },
+
+  async sliceUploadFile() {
+    const k = key('slice/five-mib.bin');
+    const { dir, file, data } = randomFile(5 * MiB + 123);
+    try {
+      const log = recordRequests(cos);
+      const result = await cos.sliceUploadFile({ ...base(), Key: k, FilePath: file, ChunkSize: MiB });
+      assert.strictEqual(result.statusCode, 200, 'sliceUploadFile status');
+      const parts = log.filter((r) => r.method === 'PUT' && r.query.partNumber !== undefined);
+      assert.strictEqual(parts.length, 6, 'six UploadPart requests');
+      assert.ok(log.some((r) => r.method === 'POST' && 'uploads' in r.query), 'InitiateMultipartUpload sent');
+      assert.ok(log.some((r) => r.method === 'POST' && r.query.uploadId), 'CompleteMultipartUpload sent');
+      assertSameBytes(await getBytes(k), data, 'GET of the multipart object');
+      const head = await cos.headObject({ ...base(), Key: k });
+      assert.strictEqual(Number(head.headers['content-length']), data.length, 'HEAD Content-Length');
+      assert.strictEqual(head.headers['x-cos-hash-crc64ecma'], crc64(data), 'CRC-64 of the whole multipart object');
+      return { size: data.length, parts: parts.length, etag: result.ETag, crc64: head.headers['x-cos-hash-crc64ecma'] };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  async resumeSliceUpload() {
+    const k = key('resume/five-mib.bin');
+    const { dir, file, data } = randomFile(5 * MiB);
+    const uploader = client({ ChunkParallelLimit: 1 }); // one part at a time, so the interruptions are exact
+    const slice = { ...base(), Key: k, FilePath: file, ChunkSize: MiB };
+    const isInit = (r) => r.method === 'POST' && 'uploads' in r.query;
+    const isPart = (r) => r.method === 'PUT' && r.query.partNumber !== undefined;
+    const listParts = async (uploadId) =>
+      [].concat((await uploader.multipartListPart({ ...base(), Key: k, UploadId: uploadId })).Part || []).map((p) => Number(p.PartNumber));
+
+    /** Starts sliceUploadFile and cancels its task (cos.cancelTask) once `stopAfter` more parts are stored. */
+    async function interruptedUpload(stopAfter) {
+      const log = recordRequests(uploader);
+      let taskId;
+      let uploadId;
+      const stored = [];
+      const upload = uploader.multipartUpload;
+      uploader.multipartUpload = function (params, callback) {
+        return upload.call(this, params, (err, result) => {
+          if (!err && uploadId === undefined) {
+            stored.push(params.PartNumber);
+            if (stored.length === stopAfter) {
+              uploadId = params.UploadId;
+              uploader.cancelTask(taskId); // drops the task; the SDK never calls its callback
+            }
+          }
+          callback(err, result);
+        });
+      };
+      try {
+        uploader.sliceUploadFile({ ...slice, onTaskReady: (id) => (taskId = id) }).catch(() => {});
+        for (let i = 0; i < 200 && uploadId === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(uploadId, `the interrupted upload stored ${stopAfter} part(s) within 10 s`);
+        await new Promise((r) => setTimeout(r, 200)); // let the canceled task settle
+      } finally {
+        uploader.multipartUpload = upload;
+        uploader.off('before-send', log.listener);
+      }
+      return { uploadId, stored, log };
+    }
+
+    try {
+      // Run 1: a fresh upload, canceled after parts 1 and 2.
+      const run1 = await interruptedUpload(2);
+      assert.deepStrictEqual(run1.stored, [1, 2], 'run 1 stored parts 1 and 2');
+      assert.strictEqual(run1.log.filter(isInit).length, 1, 'run 1 initiated the upload');
+      assert.deepStrictEqual(await listParts(run1.uploadId), [1, 2], 'ListParts after run 1');
+      const uploads = await uploader.multipartList({ ...base(), Prefix: k });
+      assert.deepStrictEqual([].concat(uploads.Upload || []).map((u) => u.UploadId), [run1.uploadId], 'ListMultipartUploads after run 1');
+
+      // Run 2: the same file again; the SDK takes the UploadId from its local cache (after ListParts), sends
+      // part 3 and is canceled again.
+      const run2 = await interruptedUpload(1);
+      assert.strictEqual(run2.uploadId, run1.uploadId, 'run 2 resumed the same UploadId');
+      assert.strictEqual(run2.log.filter(isInit).length, 0, 'run 2 initiated nothing');
+      assert.deepStrictEqual(run2.log.filter(isPart).map((r) => Number(r.query.partNumber)), [3], 'run 2 sent only part 3');
+      assert.deepStrictEqual(await listParts(run1.uploadId), [1, 2, 3], 'ListParts after run 2');
+
+      // Run 3: as if on a machine without that cache, the SDK must find the upload through
+      // ListMultipartUploads and trust its parts only if ListParts' ETags are the MD5s of the local slices.
+      session.removeUploadId.call(uploader, run1.uploadId);
+      const log = recordRequests(uploader);
+      let hashed = 0; // the remote scan hashes the local slices to compare them with ListParts' ETags
+      const result = await uploader.sliceUploadFile({ ...slice, onHashProgress: () => hashed++ });
+      uploader.off('before-send', log.listener);
+      assert.ok(hashed > 0, 'run 3 checked the listed parts against the local file (onHashProgress)');
+      assert.strictEqual(result.statusCode, 200, 'run 3 status');
+      assert.strictEqual(log.filter(isInit).length, 0, 'run 3 initiated nothing');
+      const sent = log.filter(isPart);
+      assert.deepStrictEqual(sent.map((r) => Number(r.query.partNumber)), [4, 5], 'run 3 sent only parts 4 and 5');
+      assert.ok(sent.every((r) => r.query.uploadId === run1.uploadId), 'parts went to the first UploadId');
+      const complete = log.find((r) => r.method === 'POST' && r.query.uploadId);
+      assert.ok(complete && complete.query.uploadId === run1.uploadId, 'completed the first UploadId');
+
+      assertSameBytes(await getBytes(k), data, 'GET of the resumed object');
+      const head = await uploader.headObject({ ...base(), Key: k });
+      assert.strictEqual(head.headers['x-cos-hash-crc64ecma'], crc64(data), 'CRC-64 of the resumed object');
+      const after = await uploader.multipartList({ ...base(), Prefix: k });
+      assert.deepStrictEqual([].concat(after.Upload || []), [], 'no upload left after Complete');
+      return { uploadId: run1.uploadId, run1: run1.stored, run2: run2.stored, run3: sent.map((r) => Number(r.query.partNumber)) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  async putObjectCopy() {
+    const src = key('copy/source (1)+.txt');
+    const dst = key('copy/target ☃.txt');
+    const body = crypto.randomBytes(64 * 1024);
+    await cos.putObject({ ...base(), Key: src, Body: body, ContentType: 'text/x-src', Headers: { 'x-cos-meta-origin': 'source' } });
+    const copy = await cos.putObjectCopy({
+      ...base(),
+      Key: dst,
+      CopySource: `${cfg.bucket}.cos.${cfg.region}.myqcloud.com/${encodeKey(src)}`,
+    });
+    assert.strictEqual(copy.statusCode, 200, 'PUT Object - Copy status');
+    assert.ok(copy.ETag, 'CopyObjectResult ETag');
+    assertSameBytes(await getBytes(dst), body, 'GET of the copy');
+    const head = await cos.headObject({ ...base(), Key: dst });
+    assert.strictEqual(head.headers['x-cos-meta-origin'], 'source', 'metadata copied (MetadataDirective Copy)');
+    assert.strictEqual(head.headers['content-type'], 'text/x-src', 'Content-Type copied');
+    // Replaced: new metadata.
+    const replaced = key('copy/replaced.txt');
+    await cos.putObjectCopy({
+      ...base(),
+      Key: replaced,
+      CopySource: `${cfg.bucket}.cos.${cfg.region}.myqcloud.com/${encodeKey(src)}`,
+      MetadataDirective: 'Replaced',
+      Headers: { 'x-cos-meta-origin': 'replaced' },
+    });
+    const head2 = await cos.headObject({ ...base(), Key: replaced });
+    assert.strictEqual(head2.headers['x-cos-meta-origin'], 'replaced', 'metadata replaced');
+    return { etag: copy.ETag };
+  },
+
+  async deleteMultipleObject() {
+    const names = ['one.txt', 'two words.txt', 'three+.txt', 'keep.txt'].map((n) => key('multi/' + n));
+    for (const n of names) await cos.putObject({ ...base(), Key: n, Body: Buffer.from(n) });
+    const doomed = [...names.slice(0, 3), key('multi/never-existed.txt')];
+    const result = await cos.deleteMultipleObject({ ...base(), Objects: doomed.map((Key) => ({ Key })) });
+    assert.strictEqual(result.statusCode, 200, 'DELETE Multiple Objects status');
+    assert.deepStrictEqual(result.Deleted.map((d) => d.Key).sort(), [...doomed].sort(), 'Deleted (a missing key counts as deleted)');
+    assert.deepStrictEqual(result.Error, [], 'no Error entries');
+    const list = await cos.getBucket({ ...base(), Prefix: key('multi/') });
+    assert.deepStrictEqual(list.Contents.map((c) => c.Key), [key('multi/keep.txt')], 'only keep.txt remains');
+    // Quiet mode returns no Deleted entries.
+    const quiet = await cos.deleteMultipleObject({ ...base(), Quiet: true, Objects: [{ Key: key('multi/keep.txt') }] });
+    assert.deepStrictEqual(quiet.Deleted, [], 'Quiet lists no Deleted');
+    return { deleted: result.Deleted.length };
+  },
+
+  async getObjectUrl() {
+    const k = key('url/presigned file (1).txt');
+    const body = crypto.randomBytes(4096);
+    await cos.putObject({ ...base(), Key: k, Body: body });
+    const url = await new Promise((resolve, reject) =>
+      cos.getObjectUrl({ ...base(), Key: k, Sign: true, Expires: 300 }, (err, data) => (err ? reject(err) : resolve(data.Url)))
+    );
+    assert.ok(url.startsWith(`http://${cfg.bucket}.cos.${cfg.region}.myqcloud.com/`), `URL host: ${url}`);
+    const res = await plainGet(url);
+    assert.strictEqual(res.status, 200, `GET of the presigned URL: ${res.body.toString().slice(0, 300)}`);
+    assertSameBytes(res.body, body, 'presigned GET body');
+    // The same URL with a tampered signature is refused.
+    const tampered = await plainGet(url.replace(/q-signature=([0-9a-f])/, (m, c) => 'q-signature=' + (c === '0' ? '1' : '0')));
+    assert.strictEqual(tampered.status, 403, 'tampered presigned URL status');
+    // Unsigned URL of a private object is refused.
+    const unsigned = cos.getObjectUrl({ ...base(), Key: k, Sign: false });
+    assert.strictEqual((await plainGet(unsigned)).status, 403, 'unsigned URL status');
+    return { url: url.replace(/q-signature=[0-9a-f]+/, 'q-signature=…') };
+  },
+
+  async wrongSecretKey() {
+    const k = key('auth/secret.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('secret') });
+    const wrong = client({ SecretKey: 'not-the-' + 'right-key' });
+    const err = await failure(wrong.getObject({ ...base(), Key: k }), 'GET with a wrong SecretKey');
+    assert.strictEqual(err.statusCode, 403, 'status');
+    assert.strictEqual(err.code, 'SignatureDoesNotMatch', 'error code');
+    const putErr = await failure(wrong.putObject({ ...base(), Key: key('auth/evil.txt'), Body: Buffer.from('x') }), 'PUT with a wrong SecretKey');
+    assert.strictEqual(putErr.code, 'SignatureDoesNotMatch', 'PUT error code');
+    await failure(cos.headObject({ ...base(), Key: key('auth/evil.txt') }), 'HEAD of the refused PUT');
+    const unknownId = client({ SecretId: 'AKIDunknown' + 'xxxx' });
+    const idErr = await failure(unknownId.getObject({ ...base(), Key: k }), 'GET with an unknown SecretId');
+    assert.strictEqual(idErr.statusCode, 403, 'unknown SecretId status');
+    return { code: err.code, unknownSecretIdCode: idErr.code };
+  },
+
+  async deleteObject() {
+    const k = key('delete/gone soon.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('bye') });
+    const del = await cos.deleteObject({ ...base(), Key: k });
+    assert.strictEqual(del.statusCode, 204, 'DELETE status');
+    const head = await failure(cos.headObject({ ...base(), Key: k }), 'HEAD after DELETE');
+    assert.strictEqual(head.statusCode, 404, 'HEAD after DELETE status');
+    const again = await cos.deleteObject({ ...base(), Key: k });
+    assert.strictEqual(again.statusCode, 204, 'DELETE of a missing key status');
+    return {};
+  },
+};
+
+function describe(err) {
+  if (!err || typeof err !== 'object') return { message: String(err) };
+  const out = { message: err.message };
+  for (const f of ['code', 'statusCode', 'RequestId', 'method', 'url']) if (err[f] !== undefined) out[f] = err[f];
+  if (err.error && typeof err.error === 'object') out.error = err.error;
+  if (err instanceof assert.AssertionError) {
+    out.actual = err.actual;
+    out.expected = err.expected;
+  }
+  if (err.stack) out.stack = err.stack.split('\n').slice(0, 6).join('\n');
+  return out;
+}
+
+function print(result) {
+  let line = JSON.stringify(result);
+  if (cfg && cfg.secretKey) line = line.split(cfg.secretKey).join('***');
+  process.stdout.write(line + '\n');
+}
+
+async function main() {
+  const name = process.argv[2];
+  if (name === '--list') {
+    process.stdout.write(Object.keys(scenarios).join('\n') + '\n');
+    return 0;
+  }
+  if (!name || !Object.prototype.hasOwnProperty.call(scenarios, name)) {
+    print({ scenario: name || null, ok: false, error: { message: `unknown scenario; one of: ${Object.keys(scenarios).join(', ')}` } });
+    return 1;
+  }
+  const started = Date.now();
+  try {
+    cfg = config();
+    cos = client();
+    const details = await scenarios[name]();
+    print({ scenario: name, ok: true, ms: Date.now() - started, details });
+    return 0;
+  } catch (err) {
+    print({ scenario: name, ok: false, ms: Date.now() - started, error: describe(err) });
+    return 1;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    print({ scenario: process.argv[2] || null, ok: false, error: describe(err) });
+    process.exit(1);
+  }
+);
