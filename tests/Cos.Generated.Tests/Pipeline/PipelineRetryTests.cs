@@ -173,13 +173,14 @@ public class PipelineRetryTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Fallback = async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-        using var client = TestClients.Create(server, timeout: TimeSpan.FromMilliseconds(300), maxRetries: 1);
+        // A timeout long enough that each try surely reaches the server on a loaded machine.
+        using var client = TestClients.Create(server, timeout: TimeSpan.FromSeconds(1), maxRetries: 1);
 
         var watch = Stopwatch.StartNew();
         var error = await Should.ThrowAsync<TimeoutException>(() => client.Pipeline.SendAsync(TestClients.Get("k", operation: "SlowGet"), TestClients.Status, CancellationToken.None));
 
         error.Message.ShouldContain("SlowGet");
-        error.Message.ShouldContain("0.3 s");
+        error.Message.ShouldContain("timeout of 1 s");
         server.Requests.Count.ShouldBe(2);
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
     }
@@ -189,7 +190,7 @@ public class PipelineRetryTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));
-        using var client = TestClients.Create(server, timeout: TimeSpan.FromMilliseconds(300));
+        using var client = TestClients.Create(server, timeout: TimeSpan.FromSeconds(1));
 
         (await client.Pipeline.SendAsync(TestClients.Get("k"), TestClients.Status, CancellationToken.None)).ShouldBe(200);
         server.Requests.Count.ShouldBe(2);
@@ -199,16 +200,25 @@ public class PipelineRetryTests
     public async Task Caller_cancellation_stops_a_held_request_at_once_without_retry()
     {
         await using var server = await ScriptedServer.StartAsync();
-        server.Fallback = async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Fallback = async context =>
+        {
+            held.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        };
         using var client = TestClients.Create(server);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
 
+        // Cancel only once the server holds the request, so a slow start cannot make the test pass early.
+        var send = client.Pipeline.SendAsync(TestClients.Get("k"), TestClients.Status, cts.Token);
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var watch = Stopwatch.StartNew();
-        var error = await Should.ThrowAsync<OperationCanceledException>(() => client.Pipeline.SendAsync(TestClients.Get("k"), TestClients.Status, cts.Token));
+        cts.Cancel();
+        var error = await Should.ThrowAsync<OperationCanceledException>(() => send);
         watch.Stop();
 
         error.CancellationToken.ShouldBe(cts.Token);
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5)); // ~0.3 s; generous for a loaded machine
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5)); // milliseconds; generous for a loaded machine
         await Task.Delay(300);
         server.Requests.Count.ShouldBe(1);
     }
