@@ -30,7 +30,7 @@ public static class CopyOperations
                 throw CosErrors.InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata or storage class.");
             }
 
-            blob = await context.Store.WriteBlobAsync(content, context.Http.RequestAborted);
+            blob = await context.Store.WriteBlobAsync(content, md5Required: false, context.Http.RequestAborted);
         }
 
         var properties = directive == "Replaced"
@@ -75,7 +75,7 @@ public static class CopyOperations
             CheckConditions(context, record);
             var (start, length) = ParseCopyRange(context.Header("x-cos-copy-source-range"), record.Size);
             content.Seek(start, SeekOrigin.Begin);
-            blob = await context.Store.WriteBlobAsync(new LimitedStream(content, length), context.Http.RequestAborted);
+            blob = await context.Store.WriteBlobAsync(new LimitedStream(content, length), md5Required: false, context.Http.RequestAborted);
         }
 
         var part = new PartRecord { PartNumber = partNumber, BlobId = blob.BlobId, Size = blob.Length, Md5 = blob.Md5, Crc64 = blob.Crc64, LastModified = context.Now };

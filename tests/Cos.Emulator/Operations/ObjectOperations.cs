@@ -16,7 +16,7 @@ public static class ObjectOperations
         var expectedMd5 = ContentMd5.Parse(context.Header("Content-MD5"));
         ForbidOverwrite(context);
 
-        var blob = await context.Store.WriteBlobAsync(context.Request.Body, context.Http.RequestAborted);
+        var blob = await context.Store.WriteBlobAsync(context.Request.Body, md5Required: expectedMd5 is not null, context.Http.RequestAborted);
         if (expectedMd5 is not null && !CryptographicOperations.FixedTimeEquals(expectedMd5, blob.Md5))
         {
             context.Store.DiscardBlob(blob.BlobId);

@@ -23,7 +23,7 @@ public sealed class DiskBlobStore : IBlobStore
 
     public string TempDirectory => _tmp;
 
-    public async Task<BlobInfo> WriteAsync(Stream source, CancellationToken cancellationToken)
+    public async Task<BlobInfo> WriteAsync(Stream source, bool md5Required, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
         var temp = Path.Combine(_tmp, id);

@@ -7,8 +7,12 @@ namespace Cos.Emulator.Storage;
 /// </summary>
 public interface IBlobStore : IDisposable
 {
-    /// <summary>Streams <paramref name="source"/> into a new blob; on any failure nothing is kept.</summary>
-    Task<BlobInfo> WriteAsync(Stream source, CancellationToken cancellationToken);
+    /// <summary>
+    /// Streams <paramref name="source"/> into a new blob; on any failure nothing is kept. Stores that keep
+    /// content always compute the MD5 (it is the ETag); the discarding store only when
+    /// <paramref name="md5Required"/> (the request carries Content-MD5), as MD5 would otherwise cap benchmarks.
+    /// </summary>
+    Task<BlobInfo> WriteAsync(Stream source, bool md5Required, CancellationToken cancellationToken);
 
     /// <summary>Concatenates blobs into a new one (a completed multipart upload). The result's hashes are not computed.</summary>
     Task<string> ConcatAsync(IReadOnlyList<(string BlobId, long Length)> parts, CancellationToken cancellationToken);

@@ -24,7 +24,7 @@ public interface IObjectStore : IDisposable
     IReadOnlyList<ObjectRecord> ListObjects(string bucket, string prefix, string? after);
 
     /// <summary>Streams content into a new uncommitted blob.</summary>
-    Task<BlobInfo> WriteBlobAsync(Stream source, CancellationToken cancellationToken);
+    Task<BlobInfo> WriteBlobAsync(Stream source, bool md5Required, CancellationToken cancellationToken);
 
     /// <summary>Drops an uncommitted blob (a failed digest check).</summary>
     void DiscardBlob(string blobId);

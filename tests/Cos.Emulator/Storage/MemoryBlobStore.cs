@@ -8,7 +8,7 @@ public sealed class MemoryBlobStore : IBlobStore
     private const int SegmentSize = 1024 * 1024;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>[]> _blobs = new(StringComparer.Ordinal);
 
-    public async Task<BlobInfo> WriteAsync(Stream source, CancellationToken cancellationToken)
+    public async Task<BlobInfo> WriteAsync(Stream source, bool md5Required, CancellationToken cancellationToken)
     {
         var segments = new List<ReadOnlyMemory<byte>>();
         byte[]? current = null;

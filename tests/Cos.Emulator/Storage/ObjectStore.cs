@@ -174,7 +174,7 @@ public sealed class ObjectStore : IObjectStore
         }
     }
 
-    public Task<BlobInfo> WriteBlobAsync(Stream source, CancellationToken cancellationToken) => _blobs.WriteAsync(source, cancellationToken);
+    public Task<BlobInfo> WriteBlobAsync(Stream source, bool md5Required, CancellationToken cancellationToken) => _blobs.WriteAsync(source, md5Required, cancellationToken);
 
     public void DiscardBlob(string blobId) => _blobs.Delete(blobId);
 
