@@ -39,7 +39,10 @@ public sealed class CosEmulatorOptions
     /// <summary>Where to keep buckets and objects; null keeps everything in memory.</summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>Keeps only sizes, ETags and CRC-64 of bodies (benchmarks); reads return zero bytes of the stored length.</summary>
+    /// <summary>
+    /// Keeps only sizes, ETags and CRC-64 of bodies (benchmarks); reads return zero bytes of the stored length.
+    /// MD5 is computed only for requests with Content-MD5; other ETags are derived from the CRC-64 and length.
+    /// </summary>
     public bool DiscardBodies { get; init; }
 
     /// <summary>The domain suffixes of accepted hosts.</summary>
