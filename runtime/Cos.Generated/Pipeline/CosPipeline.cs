@@ -106,7 +106,7 @@ public sealed class CosPipeline
                 continue;
             }
 
-            if (retries >= _options.MaxRetries || !RetryClassifier.IsRetryable(request, failure))
+            if (retries >= (request.MaxRetries ?? _options.MaxRetries) || !RetryClassifier.IsRetryable(request, failure))
             {
                 CosTracing.Stop(activity, attempt + 1, state.StatusCode, state.RequestId, failure);
                 ExceptionDispatchInfo.Throw(failure);

@@ -50,6 +50,13 @@ public sealed class CosHttpRequest
     /// </summary>
     public bool BufferResponse { get; init; } = true;
 
+    /// <summary>
+    /// How many times the pipeline retries this request; null uses <see cref="CosClientOptions.MaxRetries"/>.
+    /// The uploader sets 0 for parts, which it retries itself (<see cref="CosClientOptions.ChunkRetryTimes"/>),
+    /// so a part is never tried (MaxRetries + 1) × (ChunkRetryTimes + 1) times.
+    /// </summary>
+    internal int? MaxRetries { get; set; }
+
     /// <summary>Adds a query parameter.</summary>
     public void AddQuery(string name, string? value) => Query.Add(new(name, value));
 

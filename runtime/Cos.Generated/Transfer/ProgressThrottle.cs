@@ -46,9 +46,10 @@ internal sealed class ProgressThrottle
             }
 
             _lastReport = now;
-        }
 
-        Report(now);
+            // Reported under the lock, so reports from parallel parts never go backwards.
+            Report(now);
+        }
     }
 
     /// <summary>Reports now, whatever the interval.</summary>
@@ -63,9 +64,8 @@ internal sealed class ProgressThrottle
         lock (_gate)
         {
             _lastReport = now;
+            Report(now);
         }
-
-        Report(now);
     }
 
     private void Report(long now)

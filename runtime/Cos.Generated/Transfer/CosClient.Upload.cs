@@ -1,0 +1,223 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Cos.Generated.Integrity;
+using Cos.Generated.Protocol;
+using Cos.Generated.Transfer;
+
+namespace Cos.Generated;
+
+public sealed partial class CosClient
+{
+    /// <summary>
+    /// Uploads a file: one PUT up to <see cref="CosClientOptions.SliceSize"/>, a resumable multipart upload
+    /// above it (see <see cref="CosUploadOptions"/>). Every part's CRC-64 and the whole object's are checked
+    /// against COS's; a mismatch throws <see cref="CosIntegrityException"/>.
+    /// </summary>
+    /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
+    /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
+    public async Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        options ??= new CosUploadOptions();
+        options.Validate();
+        var fullPath = Path.GetFullPath(filePath);
+        var file = new FileInfo(fullPath);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"The file to upload does not exist: {fullPath}", fullPath);
+        }
+
+        await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var size = stream.Length;
+        var identity = new UploadCheckpoint
+        {
+            FilePath = fullPath,
+            Size = size,
+            LastWriteTimeUtcTicks = file.LastWriteTimeUtc.Ticks,
+            Bucket = bucket,
+            Region = options.Region,
+            Key = key,
+        };
+        return await UploadCoreAsync(bucket, key, stream, size, options.Resume ? identity : null, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Uploads a stream from its current position. A seekable stream's length is known and sized like a file's;
+    /// a non-seekable one is read part by part until it ends (one PUT if it ends within
+    /// <see cref="CosClientOptions.SliceSize"/>). Streams are not resumed across calls; the stream is not disposed.
+    /// </summary>
+    /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
+    /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
+    public async Task<CosUploadResult> UploadAsync(string bucket, string key, Stream content, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        options ??= new CosUploadOptions();
+        options.Validate();
+        if (content.CanSeek)
+        {
+            return await UploadCoreAsync(bucket, key, content, content.Length - content.Position, null, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Unknown length: read up to SliceSize + 1 bytes to choose between one PUT and a multipart upload.
+        var sliceSize = (int)Math.Min(Options.SliceSize, Array.MaxLength - 1);
+        var head = ArrayPool<byte>.Shared.Rent(sliceSize + 1);
+        try
+        {
+            var read = await content.ReadAtLeastAsync(head.AsMemory(0, sliceSize + 1), sliceSize + 1, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var throttle = new ProgressThrottle(progress, read <= sliceSize ? read : null, Options.ProgressInterval, Options.TimeProvider);
+            if (read <= sliceSize)
+            {
+                return await PutSimpleAsync(bucket, key, head.AsMemory(0, read), options, throttle, cancellationToken).ConfigureAwait(false);
+            }
+
+            var rest = new PrefixedStream(head.AsMemory(0, read), content);
+            return await UploadMultipartAsync(bucket, key, rest, null, null, options, throttle, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+    }
+
+    private async Task<CosUploadResult> UploadCoreAsync(string bucket, string key, Stream content, long size, UploadCheckpoint? identity, CosUploadOptions options, IProgress<CosTransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var throttle = new ProgressThrottle(progress, size, Options.ProgressInterval, Options.TimeProvider);
+        if (size <= Options.SliceSize && size < Array.MaxLength)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
+            try
+            {
+                var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, (int)size), (int)size, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (read != size)
+                {
+                    throw new IOException($"The source ended after {read} of its {size} bytes; it changed during the upload.");
+                }
+
+                return await PutSimpleAsync(bucket, key, buffer.AsMemory(0, read), options, throttle, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        return await UploadMultipartAsync(bucket, key, content, size, identity, options, throttle, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CosUploadResult> PutSimpleAsync(string bucket, string key, ReadOnlyMemory<byte> data, CosUploadOptions options, ProgressThrottle progress, CancellationToken cancellationToken)
+    {
+        var crc = CosCrc64.Compute(data.Span);
+        var http = PutObjectMarshaller.Marshal(new PutObjectRequest
+        {
+            Bucket = bucket,
+            Key = key,
+            Region = options.Region,
+            Body = Stream.Null,
+            ContentLength = data.Length,
+            ContentMd5 = Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
+            ContentType = options.ContentType,
+            Metadata = options.Metadata,
+            StorageClass = options.StorageClass,
+        });
+        http.Body = CosRequestBody.FromBytes(data);
+        var response = await Pipeline.SendAsync(http, PutObjectMarshaller.Unmarshal, cancellationToken).ConfigureAwait(false);
+        if (response.Crc64 is { } reported && reported != crc)
+        {
+            throw new CosIntegrityException($"The object's CRC-64 from PutObject is {reported}, but the data sent has {crc}.", crc, reported, response.RequestId);
+        }
+
+        progress.Add(data.Length);
+        progress.Flush();
+        return new CosUploadResult
+        {
+            ETag = response.ETag,
+            Crc64 = crc,
+            VersionId = response.VersionId,
+            Size = data.Length,
+            RequestId = response.RequestId,
+        };
+    }
+
+    private async Task<CosUploadResult> UploadMultipartAsync(string bucket, string key, Stream content, long? size, UploadCheckpoint? identity, CosUploadOptions options, ProgressThrottle progress, CancellationToken cancellationToken)
+    {
+        var chunkSize = options.PartSize ?? Options.ChunkSize;
+        var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize) : chunkSize;
+        var parallel = options.ParallelLimit ?? Options.ChunkParallelLimit;
+
+        string? checkpointPath = null;
+        UploadResumeState? resumed = null;
+        if (identity is not null && size is { } total)
+        {
+            identity.PartSize = partSize;
+            var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
+            checkpointPath = store.PathFor(identity.FilePath, bucket, options.Region, key);
+            resumed = await UploadResume.FindAsync(this, bucket, key, options.Region, total, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
+        }
+
+        string uploadId;
+        if (resumed is not null)
+        {
+            uploadId = resumed.UploadId;
+        }
+        else
+        {
+            var initiated = await InitiateMultipartUploadAsync(
+                new InitiateMultipartUploadRequest
+                {
+                    Bucket = bucket,
+                    Key = key,
+                    Region = options.Region,
+                    ContentType = options.ContentType,
+                    Metadata = options.Metadata,
+                    StorageClass = options.StorageClass,
+                },
+                cancellationToken).ConfigureAwait(false);
+            uploadId = initiated.UploadId ?? throw new CosResponseFormatException("InitiateMultipartUpload returned no UploadId.", initiated.StatusCode, initiated.RequestId);
+            if (checkpointPath is not null)
+            {
+                identity!.UploadId = uploadId;
+                identity.Created = Options.TimeProvider.GetUtcNow();
+                UploadCheckpointStore.Save(checkpointPath, identity);
+            }
+        }
+
+        try
+        {
+            var uploader = new MultipartUploader(this, bucket, key, options.Region, uploadId, progress, resumed?.Parts ?? []);
+            var parts = await uploader.UploadPartsAsync(content, size, partSize, parallel, cancellationToken).ConfigureAwait(false);
+            var result = await uploader.CompleteAsync(parts, cancellationToken).ConfigureAwait(false);
+            if (checkpointPath is not null)
+            {
+                UploadCheckpointStore.TryDelete(checkpointPath);
+            }
+
+            progress.Flush();
+            return result;
+        }
+        catch (Exception) when (options.OnFailure == CosUploadFailureAction.Abort)
+        {
+            await AbortQuietlyAsync(bucket, key, options.Region, uploadId).ConfigureAwait(false);
+            if (checkpointPath is not null)
+            {
+                UploadCheckpointStore.TryDelete(checkpointPath);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Aborts a multipart upload after a failure; an abort failure must not hide the original error, so it is dropped.</summary>
+    private async Task AbortQuietlyAsync(string bucket, string key, string? region, string uploadId)
+    {
+        try
+        {
+            await AbortMultipartUploadAsync(new AbortMultipartUploadRequest { Bucket = bucket, Key = key, Region = region, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is CosException or HttpRequestException or IOException or OperationCanceledException or TimeoutException)
+        {
+            // The original failure is what the caller needs; the upload can still be aborted later (ListMultipartUploads).
+        }
+    }
+}

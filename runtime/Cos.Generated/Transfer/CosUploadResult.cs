@@ -1,0 +1,26 @@
+namespace Cos.Generated.Transfer;
+
+/// <summary>The result of an upload.</summary>
+public sealed class CosUploadResult
+{
+    /// <summary>The object's ETag.</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>The object's CRC-64/XZ, as computed locally and confirmed by COS when it reports one.</summary>
+    public ulong Crc64 { get; init; }
+
+    /// <summary>The version id, on versioning-enabled buckets.</summary>
+    public string? VersionId { get; init; }
+
+    /// <summary>The multipart upload id; null for a simple PUT.</summary>
+    public string? UploadId { get; init; }
+
+    /// <summary>How many parts the object has (0 for a simple PUT).</summary>
+    public int PartCount { get; init; }
+
+    /// <summary>The object's size in bytes.</summary>
+    public long Size { get; init; }
+
+    /// <summary>The request id of the final request (PutObject or CompleteMultipartUpload).</summary>
+    public string? RequestId { get; init; }
+}
