@@ -53,7 +53,7 @@ public sealed class UploadHarness : IAsyncDisposable
         new(ClientOptions(parallel, chunkRetryTimes, sliceSize, checkMd5));
 
     /// <summary>A client whose responses pass through <paramref name="tamper"/> (to corrupt headers).</summary>
-    public CosClient TamperingClient(Action<HttpRequestMessage, HttpResponseMessage> tamper, int parallel = 3, int chunkRetryTimes = 2)
+    public CosClient TamperingClient(Action<HttpRequestMessage, HttpResponseMessage>? tamper, int parallel = 3, int chunkRetryTimes = 2, Func<HttpRequestMessage, CancellationToken, Task>? beforeSend = null)
     {
         var port = Emulator.Port;
         var sockets = new SocketsHttpHandler
@@ -66,7 +66,7 @@ public sealed class UploadHarness : IAsyncDisposable
                 return new NetworkStream(socket, ownsSocket: true);
             },
         };
-        var http = new HttpClient(new TamperHandler(tamper) { InnerHandler = sockets }) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(new TamperHandler(tamper, beforeSend) { InnerHandler = sockets }) { Timeout = Timeout.InfiniteTimeSpan };
         return new CosClient(ClientOptions(parallel, chunkRetryTimes, withConnectTo: false), http);
     }
 
@@ -123,12 +123,17 @@ public sealed class UploadHarness : IAsyncDisposable
         }
     }
 
-    private sealed class TamperHandler(Action<HttpRequestMessage, HttpResponseMessage> tamper) : DelegatingHandler
+    private sealed class TamperHandler(Action<HttpRequestMessage, HttpResponseMessage>? tamper, Func<HttpRequestMessage, CancellationToken, Task>? beforeSend) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (beforeSend is not null)
+            {
+                await beforeSend(request, cancellationToken);
+            }
+
             var response = await base.SendAsync(request, cancellationToken);
-            tamper(request, response);
+            tamper?.Invoke(request, response);
             return response;
         }
     }
