@@ -1,0 +1,40 @@
+using static Cos.Generated.Tests.Transfer.UploadHarness;
+
+namespace Cos.Generated.Tests.Transfer;
+
+public sealed class UploadProgressTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    [InlineData((5 * MiB) + (MiB / 2))]
+    public async Task Progress_is_monotonic_and_ends_at_the_total(int length)
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client(parallel: 3);
+        var progress = new ProgressLog();
+
+        await client.UploadFileAsync(Bucket, "progress.bin", harness.WriteFile(RandomBytes(length)), harness.UploadOptions(), progress);
+
+        progress.Reports.ShouldNotBeEmpty();
+        progress.Reports.Select(r => r.Loaded).ShouldBeInOrder(SortDirection.Ascending);
+        progress.Reports.ShouldAllBe(r => r.Total == length);
+        progress.Reports[^1].Loaded.ShouldBe(length);
+        progress.Reports[^1].Percent.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Progress_of_a_stream_of_unknown_length_ends_at_its_length()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        var progress = new ProgressLog();
+        var data = RandomBytes((2 * MiB) + 9);
+
+        await client.UploadAsync(Bucket, "progress-stream.bin", new UploadRoundTripTests.NonSeekableStream(data), harness.UploadOptions(), progress);
+
+        progress.Reports.Select(r => r.Loaded).ShouldBeInOrder(SortDirection.Ascending);
+        progress.Reports[^1].Loaded.ShouldBe(data.Length);
+        progress.Reports[^1].Total.ShouldBeNull();
+    }
+}
