@@ -121,14 +121,25 @@ public sealed partial class CosClient
             Metadata = options.Metadata,
             StorageClass = options.StorageClass,
         });
-        http.Body = CosRequestBody.FromBytes(data);
-        var response = await Pipeline.SendAsync(http, PutObjectMarshaller.Unmarshal, cancellationToken).ConfigureAwait(false);
+        var body = new ProgressBody(data, progress);
+        http.Body = body;
+        PutObjectResponse response;
+        try
+        {
+            response = await Pipeline.SendAsync(http, PutObjectMarshaller.Unmarshal, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            body.Rewind();
+            throw;
+        }
+
         if (response.Crc64 is { } reported && reported != crc)
         {
+            body.Rewind();
             throw new CosIntegrityException($"The object's CRC-64 from PutObject is {reported}, but the data sent has {crc}.", crc, reported, response.RequestId);
         }
 
-        progress.Add(data.Length);
         progress.Flush();
         return new CosUploadResult
         {

@@ -229,13 +229,25 @@ internal sealed class MultipartUploader
         {
             var data = buffer.AsMemory(0, length);
             var contentMd5 = options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null;
+            var body = new ProgressBody(data, _progress);
             for (var attempt = 0; ; attempt++)
             {
                 try
                 {
-                    var response = await SendPartAsync(number, data, contentMd5, token).ConfigureAwait(false);
+                    UploadPartResponse response;
+                    try
+                    {
+                        response = await SendPartAsync(number, body, data.Length, contentMd5, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        body.Rewind();
+                        throw;
+                    }
+
                     if (response.Crc64 is { } reported && reported != crc)
                     {
+                        body.Rewind();
                         throw new CosIntegrityException(
                             $"Part {number}'s CRC-64 from COS is {reported}, but the part sent has {crc}.",
                             crc,
@@ -246,12 +258,12 @@ internal sealed class MultipartUploader
 
                     if (string.IsNullOrEmpty(response.ETag))
                     {
+                        body.Rewind();
                         throw new CosResponseFormatException($"UploadPart {number} returned no ETag.", response.StatusCode, response.RequestId);
                     }
 
                     _parts[number] = new UploadedPart(number, response.ETag, crc, length);
-                    _progress.Add(length);
-                    return;
+                    return; // Its bytes were counted as they were sent.
                 }
                 catch (Exception ex) when (!token.IsCancellationRequested && attempt < options.ChunkRetryTimes && IsRetryable(ex))
                 {
@@ -282,7 +294,7 @@ internal sealed class MultipartUploader
         }
     }
 
-    private Task<UploadPartResponse> SendPartAsync(int number, ReadOnlyMemory<byte> data, string? contentMd5, CancellationToken token)
+    private Task<UploadPartResponse> SendPartAsync(int number, ProgressBody body, int length, string? contentMd5, CancellationToken token)
     {
         var http = UploadPartMarshaller.Marshal(new UploadPartRequest
         {
@@ -292,10 +304,10 @@ internal sealed class MultipartUploader
             UploadId = _uploadId,
             PartNumber = number,
             Body = Stream.Null,
-            ContentLength = data.Length,
+            ContentLength = length,
             ContentMd5 = contentMd5,
         });
-        http.Body = CosRequestBody.FromBytes(data);
+        http.Body = body;
         http.MaxRetries = 0; // This class retries parts (ChunkRetryTimes); the pipeline does not also retry them.
         return _client.Pipeline.SendAsync(http, UploadPartMarshaller.Unmarshal, token);
     }

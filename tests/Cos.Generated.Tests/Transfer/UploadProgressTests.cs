@@ -38,3 +38,25 @@ public sealed class UploadProgressTests
         progress.Reports[^1].Total.ShouldBeNull();
     }
 }
+
+public sealed class UploadInPartProgressTests
+{
+    [Fact]
+    public async Task Progress_moves_within_a_part_and_a_failed_try_is_taken_back()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client(parallel: 1);
+        harness.Emulator.Faults.Add(new Cos.Emulator.Faults.FaultRule { Operation = "UploadPart", PartNumber = 1, Times = 1, Status = 500 });
+        var progress = new ProgressLog();
+        var length = (8 * MiB) + 1;
+        var options = new Cos.Generated.Transfer.CosUploadOptions { PartSize = 4 * MiB, CheckpointDirectory = harness.CheckpointDirectory };
+
+        var result = await client.UploadFileAsync(Bucket, "slices.bin", harness.WriteFile(RandomBytes(length)), options, progress);
+
+        result.PartCount.ShouldBe(3);
+        progress.Reports.ShouldContain(r => r.Loaded == 256 * 1024);          // a slice of the first part
+        progress.Reports.ShouldContain(r => r.Loaded % (4 * MiB) != 0 && r.Loaded > 4 * MiB);
+        progress.Reports.Max(r => r.Loaded).ShouldBe(length);             // the failed try was taken back
+        progress.Reports[^1].Loaded.ShouldBe(length);
+    }
+}

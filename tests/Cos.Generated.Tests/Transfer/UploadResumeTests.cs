@@ -7,23 +7,21 @@ public sealed class UploadResumeTests
 {
     private const string Key = "resume/video.bin";
 
-    /// <summary>Uploads with one part in flight and cancels once three parts are on the server.</summary>
+    /// <summary>Uploads with one part in flight and cancels once the server has answered part 3 (the process "dies" there).</summary>
     private static async Task<string> UploadThreePartsThenCancelAsync(UploadHarness harness, string path)
     {
         using var cancel = new CancellationTokenSource();
-        var progress = new ProgressLog
-        {
-            OnReport = report =>
+        using var client = harness.TamperingClient(
+            (request, _) =>
             {
-                if (report.Loaded >= 3 * MiB)
+                if (request.RequestUri!.Query.Contains("partNumber=3&", StringComparison.Ordinal) || request.RequestUri.Query.EndsWith("partNumber=3", StringComparison.Ordinal))
                 {
                     cancel.Cancel();
                 }
             },
-        };
-        using var client = harness.Client(parallel: 1);
+            parallel: 1);
 
-        await Should.ThrowAsync<OperationCanceledException>(() => client.UploadFileAsync(Bucket, Key, path, harness.UploadOptions(), progress, cancel.Token));
+        await Should.ThrowAsync<OperationCanceledException>(() => client.UploadFileAsync(Bucket, Key, path, harness.UploadOptions(), cancellationToken: cancel.Token));
 
         var uploads = await harness.ListUploadsAsync(client, Key);
         uploads.Count.ShouldBe(1); // kept for a resume (the default)
