@@ -69,6 +69,23 @@ catch (CosException e)
     Check(e.StatusCode == 404 && e.ErrorCode == CosErrorCodes.NoSuchKey && e.RequestId == "smoke", "a missing key fails with NoSuchKey");
 }
 
+// The transfer engine (checkpoint JSON, parts, CRC-64) is compiled in; the smoke server's CRC is wrong on purpose.
+var smokeFile = Path.Combine(Path.GetTempPath(), $"cos-aot-smoke-{Environment.ProcessId}.txt");
+File.WriteAllText(smokeFile, "upload from NativeAOT");
+try
+{
+    await client.UploadFileAsync(bucket, "aot/upload.txt", smokeFile);
+    Check(false, "UploadFileAsync checks the CRC-64");
+}
+catch (CosIntegrityException e)
+{
+    Check(e.ActualCrc64 == ulong.MaxValue, "UploadFileAsync checks the CRC-64");
+}
+finally
+{
+    File.Delete(smokeFile);
+}
+
 var url = client.GetObjectUrl(bucket, "aot/hello world.txt", TimeSpan.FromMinutes(5));
 Check(url.AbsoluteUri.Contains("q-signature=", StringComparison.Ordinal), "presigned URL");
 
