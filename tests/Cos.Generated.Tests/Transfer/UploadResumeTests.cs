@@ -84,6 +84,27 @@ public sealed class UploadResumeTests
     }
 
     [Fact]
+    public async Task A_corrupted_checkpoint_is_ignored_and_the_upload_still_found()
+    {
+        await using var harness = await StartAsync();
+        var data = RandomBytes(6 * MiB, seed: 28);
+        var path = harness.WriteFile(data);
+        var uploadId = await UploadThreePartsThenCancelAsync(harness, path);
+        foreach (var file in Directory.GetFiles(harness.CheckpointDirectory))
+        {
+            await File.WriteAllTextAsync(file, "{ not json");
+        }
+
+        var sent = harness.CountRequests("UploadPart");
+        using var client = harness.Client();
+        var result = await client.UploadFileAsync(Bucket, Key, path, harness.UploadOptions());
+
+        result.UploadId.ShouldBe(uploadId);
+        sent.Fired.ShouldBe(3);
+        (await harness.DownloadAsync(client, Key)).ShouldBe(data);
+    }
+
+    [Fact]
     public async Task Parts_whose_MD5_no_longer_matches_the_file_are_sent_again()
     {
         await using var harness = await StartAsync();
