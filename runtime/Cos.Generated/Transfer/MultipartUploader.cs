@@ -164,18 +164,8 @@ internal sealed class MultipartUploader
             size += parts[i].Size;
         }
 
-        var response = await _client.CompleteMultipartUploadAsync(
-            new CompleteMultipartUploadRequest
-            {
-                Bucket = _bucket,
-                Key = _key,
-                Region = _region,
-                UploadId = _uploadId,
-                Parts = parts.Select(p => new CompletedPart { PartNumber = p.PartNumber, ETag = p.ETag }).ToList(),
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        if (response.Crc64 is { } reported && reported != crc)
+        var (response, crcReported) = await CompleteWithRetriesAsync(parts, crc, cancellationToken).ConfigureAwait(false);
+        if (crcReported is { } reported && reported != crc)
         {
             throw new CosIntegrityException(
                 $"The object's CRC-64 from CompleteMultipartUpload is {reported}, but the parts sent combine to {crc}.",
@@ -195,6 +185,68 @@ internal sealed class MultipartUploader
             RequestId = response.RequestId,
         };
     }
+
+    /// <summary>
+    /// Sends CompleteMultipartUpload, retried up to <see cref="CosClientOptions.ChunkRetryTimes"/> on server errors and
+    /// broken connections (the pipeline does not retry it: it is not idempotent). When a retry finds the upload gone
+    /// (NoSuchUpload) after a try whose outcome is unknown, the earlier try may have completed it: the object is
+    /// accepted if HEAD reports the CRC-64 the parts combine to.
+    /// </summary>
+    private async Task<(CompleteMultipartUploadResponse Response, ulong? Crc64)> CompleteWithRetriesAsync(IReadOnlyList<UploadedPart> parts, ulong crc, CancellationToken cancellationToken)
+    {
+        var options = _client.Options;
+        var request = new CompleteMultipartUploadRequest
+        {
+            Bucket = _bucket,
+            Key = _key,
+            Region = _region,
+            UploadId = _uploadId,
+            Parts = parts.Select(p => new CompletedPart { PartNumber = p.PartNumber, ETag = p.ETag }).ToList(),
+        };
+        var outcomeUnknown = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var response = await _client.CompleteMultipartUploadAsync(request, cancellationToken).ConfigureAwait(false);
+                return (response, response.Crc64);
+            }
+            catch (CosException error) when (outcomeUnknown && error.StatusCode == 404 && error.ErrorCode == CosErrorCodes.NoSuchUpload)
+            {
+                var head = await _client.HeadObjectAsync(new HeadObjectRequest { Bucket = _bucket, Key = _key, Region = _region }, cancellationToken).ConfigureAwait(false);
+                if (head.Crc64 != crc)
+                {
+                    throw new CosIntegrityException(
+                        $"CompleteMultipartUpload's answer was lost and the upload is gone; the object's CRC-64 is {head.Crc64?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}, not the {crc} of the parts sent.",
+                        crc,
+                        head.Crc64,
+                        head.RequestId);
+                }
+
+                return (new CompleteMultipartUploadResponse { StatusCode = head.StatusCode, RequestId = head.RequestId, ETag = head.ETag, VersionId = head.VersionId, Crc64 = head.Crc64, Bucket = _bucket, Key = _key }, head.Crc64);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && attempt < options.ChunkRetryTimes && IsRetryableComplete(ex))
+            {
+                outcomeUnknown = true; // Even an error answer may come after COS assembled the object.
+                var delay = RetryBackoff.GetDelay(options.RetryDelay, options.MaxRetryDelay, attempt, null);
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>Complete is retried on server errors and broken connections, not on integrity or client errors.</summary>
+    private static bool IsRetryableComplete(Exception failure) => failure switch
+    {
+        CosIntegrityException => false,
+        CosResponseFormatException => true,
+        CosException error => error.StatusCode >= 500 || error.StatusCode == 429 || CosErrorCodes.IsRetryable(error.ErrorCode),
+        HttpRequestException or IOException or TimeoutException => true,
+        OperationCanceledException => true,
+        _ => false,
+    };
 
     /// <summary>The server's ETag of part <paramref name="number"/> when it holds exactly <paramref name="data"/>; else null.</summary>
     private string? IsAlreadyUploaded(int number, ReadOnlySpan<byte> data)

@@ -90,6 +90,38 @@ public sealed class UploadFaultTests
     }
 
     [Fact]
+    public async Task Complete_failing_with_503_is_retried()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        var data = RandomBytes((2 * MiB) + 1, seed: 17);
+        var fault = harness.Emulator.Faults.Add(new FaultRule { Operation = "CompleteMultipartUpload", Times = 1, Status = 503, ErrorCode = "ServiceUnavailable" });
+
+        var result = await client.UploadFileAsync(Bucket, "complete-503.bin", harness.WriteFile(data), harness.UploadOptions());
+
+        fault.Fired.ShouldBe(1);
+        result.Crc64.ShouldBe(CosCrc64.Compute(data));
+        (await harness.DownloadAsync(client, "complete-503.bin")).ShouldBe(data);
+    }
+
+    [Fact]
+    public async Task A_lost_Complete_answer_is_confirmed_by_the_objects_CRC()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        var data = RandomBytes((2 * MiB) + 1, seed: 18);
+        var fault = harness.Emulator.Faults.Add(new FaultRule { Operation = "CompleteMultipartUpload", Times = 1, ResetConnectionAfterBytes = 5 });
+        var heads = harness.CountRequests("HeadObject");
+
+        var result = await client.UploadFileAsync(Bucket, "complete-lost.bin", harness.WriteFile(data), harness.UploadOptions());
+
+        fault.Fired.ShouldBe(1);
+        heads.Fired.ShouldBe(1); // the retry found NoSuchUpload and checked the object instead
+        result.Crc64.ShouldBe(CosCrc64.Compute(data));
+        (await harness.DownloadAsync(client, "complete-lost.bin")).ShouldBe(data);
+    }
+
+    [Fact]
     public async Task A_client_error_on_a_part_is_not_retried()
     {
         await using var harness = await StartAsync();
