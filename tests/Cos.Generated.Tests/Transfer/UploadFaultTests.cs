@@ -122,6 +122,20 @@ public sealed class UploadFaultTests
     }
 
     [Fact]
+    public async Task An_abort_that_fails_does_not_hide_the_original_error()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        harness.Emulator.Faults.Add(new FaultRule { Operation = "UploadPart", PartNumber = 1, Status = 403, ErrorCode = "AccessDenied" });
+        var abort = harness.Emulator.Faults.Add(new FaultRule { Operation = "AbortMultipartUpload", Status = 500, ErrorCode = "InternalError" });
+
+        var error = await Should.ThrowAsync<CosException>(() => client.UploadFileAsync(Bucket, "abort-fails.bin", harness.WriteFile(RandomBytes((2 * MiB) + 1)), harness.UploadOptions(CosUploadFailureAction.Abort)));
+
+        error.ErrorCode.ShouldBe("AccessDenied");
+        abort.Fired.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task A_client_error_on_a_part_is_not_retried()
     {
         await using var harness = await StartAsync();
