@@ -4,13 +4,14 @@ using Cos.Generated.Protocol;
 namespace Cos.Generated.Transfer;
 
 /// <summary>
-/// A request body over bytes in memory that counts what reaches the socket into a <see cref="ProgressThrottle"/>,
-/// in slices, so progress moves within a part. A new try first takes back what the previous try counted;
+/// A request body over bytes in memory that counts what reaches the socket into a <see cref="ProgressThrottle"/>
+/// in 1 MiB slices, so progress moves within a part (256 KiB slices cost about a third more CPU per GiB
+/// against the emulator). A new try first takes back what the previous try counted;
 /// <see cref="Rewind"/> does the same when a part fails for good.
 /// </summary>
 internal sealed class ProgressBody(ReadOnlyMemory<byte> data, ProgressThrottle progress) : CosRequestBody
 {
-    private const int SliceBytes = 256 * 1024;
+    private const int SliceBytes = 1024 * 1024;
 
     private long _counted;
 

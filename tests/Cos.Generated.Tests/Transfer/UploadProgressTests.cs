@@ -54,7 +54,7 @@ public sealed class UploadInPartProgressTests
         var result = await client.UploadFileAsync(Bucket, "slices.bin", harness.WriteFile(RandomBytes(length)), options, progress);
 
         result.PartCount.ShouldBe(3);
-        progress.Reports.ShouldContain(r => r.Loaded == 256 * 1024);          // a slice of the first part
+        progress.Reports.ShouldContain(r => r.Loaded == MiB);                 // a 1 MiB slice of the first 4 MiB part
         progress.Reports.ShouldContain(r => r.Loaded % (4 * MiB) != 0 && r.Loaded > 4 * MiB);
         progress.Reports.Max(r => r.Loaded).ShouldBe(length);             // the failed try was taken back
         progress.Reports[^1].Loaded.ShouldBe(length);
