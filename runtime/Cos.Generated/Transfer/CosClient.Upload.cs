@@ -9,6 +9,12 @@ namespace Cos.Generated;
 public sealed partial class CosClient
 {
     /// <summary>
+    /// Parts larger than this are not buffered: a file's parts are then read at their offsets while they are sent
+    /// (the default, the largest .NET array, is reached by parts of 2 GiB and more: files over about 9.8 TiB).
+    /// </summary>
+    internal long MaxBufferedPartBytes { get; set; } = Array.MaxLength;
+
+    /// <summary>
     /// Uploads a file: one PUT up to <see cref="CosClientOptions.SliceSize"/>, a resumable multipart upload
     /// above it (see <see cref="CosUploadOptions"/>). Every part's CRC-64 and the whole object's are checked
     /// against COS's; a mismatch throws <see cref="CosIntegrityException"/>.
@@ -197,7 +203,9 @@ public sealed partial class CosClient
         try
         {
             var uploader = new MultipartUploader(this, bucket, key, options.Region, uploadId, progress, resumed?.Parts ?? []);
-            var parts = await uploader.UploadPartsAsync(content, size, partSize, parallel, cancellationToken).ConfigureAwait(false);
+            var parts = partSize > MaxBufferedPartBytes && size is { } fileSize && content is FileStream file
+                ? await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileSize, partSize, parallel, cancellationToken).ConfigureAwait(false)
+                : await uploader.UploadPartsAsync(content, size, partSize, parallel, cancellationToken).ConfigureAwait(false);
             var result = await uploader.CompleteAsync(parts, cancellationToken).ConfigureAwait(false);
             if (checkpointPath is not null)
             {

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Cos.Generated.Integrity;
 using Cos.Generated.Pipeline;
 using Cos.Generated.Protocol;
+using Microsoft.Win32.SafeHandles;
 
 namespace Cos.Generated.Transfer;
 
@@ -68,7 +69,7 @@ internal sealed class MultipartUploader
                 var want = size is { } total ? Math.Min(partSize, total - offset) : UploadPartPlanner.UnknownLengthPartSize(number, partSize);
                 if (want > Array.MaxLength)
                 {
-                    throw new NotSupportedException($"Parts of {want} bytes are larger than a .NET array; use a smaller part size.");
+                    throw new NotSupportedException($"Parts of {want} bytes are larger than a .NET array can buffer; upload a file (its parts are read in place) or use a smaller part size.");
                 }
 
                 await slots.WaitAsync(linked.Token).ConfigureAwait(false);
@@ -128,6 +129,40 @@ internal sealed class MultipartUploader
             await linked.CancelAsync().ConfigureAwait(false);
         }
 
+        return await FinishAsync(running, readFailure, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Uploads <paramref name="size"/> bytes of a file from <paramref name="start"/> in parts too large to buffer:
+    /// each part is read at its offset while it is sent (and hashed on the way), once per try.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadedPart>> UploadFileSegmentsAsync(SafeFileHandle file, long start, long size, long partSize, int parallelLimit, CancellationToken cancellationToken)
+    {
+        var partCount = UploadPartPlanner.PartCount(size, partSize);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(parallelLimit, parallelLimit);
+        var running = new List<Task>();
+        Exception? readFailure = null;
+        try
+        {
+            for (var number = 1; number <= partCount; number++)
+            {
+                await slots.WaitAsync(linked.Token).ConfigureAwait(false);
+                var offset = (number - 1) * partSize;
+                running.Add(UploadSegmentAsync(number, file, start + offset, Math.Min(partSize, size - offset), slots, linked));
+            }
+        }
+        catch (Exception ex)
+        {
+            readFailure = ex;
+            await linked.CancelAsync().ConfigureAwait(false);
+        }
+
+        return await FinishAsync(running, readFailure, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<UploadedPart>> FinishAsync(List<Task> running, Exception? readFailure, CancellationToken cancellationToken)
+    {
         await Task.WhenAll(running).ConfigureAwait(false); // Part tasks record their failure and never throw.
 
         if (Volatile.Read(ref _partFailure) is { } partFailure)
@@ -261,27 +296,113 @@ internal sealed class MultipartUploader
 
     internal static bool ETagMatchesMd5(string etag, ReadOnlySpan<byte> data)
     {
-        var hex = etag.AsSpan().Trim('"');
-        if (hex.Length != 32)
-        {
-            return false;
-        }
-
         Span<byte> md5 = stackalloc byte[16];
         MD5.HashData(data, md5);
-        return hex.Equals(Convert.ToHexStringLower(md5), StringComparison.OrdinalIgnoreCase);
+        return ETagMatches(etag, md5);
+    }
+
+    /// <summary>True when <paramref name="etag"/> is the quoted hex of <paramref name="md5"/> (a part's ETag is its MD5).</summary>
+    internal static bool ETagMatches(string etag, ReadOnlySpan<byte> md5)
+    {
+        var hex = etag.AsSpan().Trim('"');
+        return hex.Length == 32 && hex.Equals(Convert.ToHexStringLower(md5), StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task UploadPartAsync(int number, byte[] buffer, int length, ulong crc, SemaphoreSlim slots, CancellationTokenSource linked)
     {
         await Task.Yield();
+        try
+        {
+            var data = buffer.AsMemory(0, length);
+            var contentMd5 = _client.Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null;
+            await SendWithRetriesAsync(number, new ProgressBody(data, _progress), length, crc, contentMd5, linked).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            slots.Release();
+        }
+    }
+
+    private async Task UploadSegmentAsync(int number, SafeFileHandle file, long offset, long length, SemaphoreSlim slots, CancellationTokenSource linked)
+    {
+        await Task.Yield();
+        try
+        {
+            string? contentMd5 = null;
+            var listed = _existingSizes.TryGetValue(number, out var listedSize) && listedSize == length && _existingETags.ContainsKey(number);
+            if (listed || _client.Options.UploadCheckContentMd5)
+            {
+                var (crc, md5) = await HashSegmentAsync(file, offset, length, linked.Token).ConfigureAwait(false);
+                if (listed && ETagMatches(_existingETags[number], md5))
+                {
+                    _parts[number] = new UploadedPart(number, _existingETags[number], crc, length);
+                    _progress.Add(length);
+                    return;
+                }
+
+                contentMd5 = _client.Options.UploadCheckContentMd5 ? Convert.ToBase64String(md5) : null;
+            }
+
+            await SendWithRetriesAsync(number, new ProgressBody(file, offset, length, _progress), length, null, contentMd5, linked).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!linked.IsCancellationRequested)
+        {
+            if (Interlocked.CompareExchange(ref _partFailure, ex, null) is null)
+            {
+                await linked.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+            // Canceled by the caller or by a sibling's failure; reported by FinishAsync.
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private static async Task<(ulong Crc64, byte[] Md5)> HashSegmentAsync(SafeFileHandle file, long offset, long length, CancellationToken cancellationToken)
+    {
+        var crc = CosCrc64.Create();
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            long done = 0;
+            while (done < length)
+            {
+                var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - done)), offset + done, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"The file ended at {offset + done} bytes; it changed during the upload.");
+                }
+
+                crc.Append(buffer.AsSpan(0, read));
+                md5.AppendData(buffer, 0, read);
+                done += read;
+            }
+
+            return (crc.GetCurrentHashAsUInt64(), md5.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Sends one part, retried up to <see cref="CosClientOptions.ChunkRetryTimes"/> with backoff; checks its CRC-64
+    /// (<paramref name="knownCrc"/>, or the one computed while sending) against the response. The first part to
+    /// fail for good records its error and cancels the others; cancellations are not failures. Never throws.
+    /// </summary>
+    private async Task SendWithRetriesAsync(int number, ProgressBody body, long length, ulong? knownCrc, string? contentMd5, CancellationTokenSource linked)
+    {
         var token = linked.Token;
         var options = _client.Options;
         try
         {
-            var data = buffer.AsMemory(0, length);
-            var contentMd5 = options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null;
-            var body = new ProgressBody(data, _progress);
             for (var attempt = 0; ; attempt++)
             {
                 try
@@ -289,7 +410,7 @@ internal sealed class MultipartUploader
                     UploadPartResponse response;
                     try
                     {
-                        response = await SendPartAsync(number, body, data.Length, contentMd5, token).ConfigureAwait(false);
+                        response = await SendPartAsync(number, body, length, contentMd5, token).ConfigureAwait(false);
                     }
                     catch
                     {
@@ -297,6 +418,7 @@ internal sealed class MultipartUploader
                         throw;
                     }
 
+                    var crc = knownCrc ?? body.SentCrc64 ?? throw new IOException($"Part {number} was answered before it was sent in full.");
                     if (response.Crc64 is { } reported && reported != crc)
                     {
                         body.Rewind();
@@ -337,16 +459,11 @@ internal sealed class MultipartUploader
         }
         catch (Exception)
         {
-            // Canceled by the caller or by a sibling's failure; reported by UploadPartsAsync.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            slots.Release();
+            // Canceled by the caller or by a sibling's failure; reported by FinishAsync.
         }
     }
 
-    private Task<UploadPartResponse> SendPartAsync(int number, ProgressBody body, int length, string? contentMd5, CancellationToken token)
+    private Task<UploadPartResponse> SendPartAsync(int number, ProgressBody body, long length, string? contentMd5, CancellationToken token)
     {
         var http = UploadPartMarshaller.Marshal(new UploadPartRequest
         {

@@ -1,23 +1,50 @@
+using System.Buffers;
 using System.Net;
+using Cos.Generated.Integrity;
 using Cos.Generated.Protocol;
+using Microsoft.Win32.SafeHandles;
 
 namespace Cos.Generated.Transfer;
 
 /// <summary>
-/// A request body over bytes in memory that counts what reaches the socket into a <see cref="ProgressThrottle"/>
-/// in 1 MiB slices, so progress moves within a part (256 KiB slices cost about a third more CPU per GiB
-/// against the emulator). A new try first takes back what the previous try counted;
-/// <see cref="Rewind"/> does the same when a part fails for good.
+/// A part's request body — bytes in memory, or a segment of a file read at its offset — that counts what
+/// reaches the socket into a <see cref="ProgressThrottle"/> in 1 MiB slices, so progress moves within a part
+/// (256 KiB slices cost about a third more CPU per GiB against the emulator). A new try first takes back
+/// what the previous try counted; <see cref="Rewind"/> does the same when a part fails for good. A file
+/// segment is hashed as it is sent (<see cref="SentCrc64"/>), so it is read once per try.
 /// </summary>
-internal sealed class ProgressBody(ReadOnlyMemory<byte> data, ProgressThrottle progress) : CosRequestBody
+internal sealed class ProgressBody : CosRequestBody
 {
     private const int SliceBytes = 1024 * 1024;
 
+    private readonly ReadOnlyMemory<byte> _data;
+    private readonly SafeFileHandle? _file;
+    private readonly long _offset;
+    private readonly long _length;
+    private readonly ProgressThrottle _progress;
     private long _counted;
 
-    public override long? Length => data.Length;
+    public ProgressBody(ReadOnlyMemory<byte> data, ProgressThrottle progress)
+    {
+        _data = data;
+        _length = data.Length;
+        _progress = progress;
+    }
+
+    public ProgressBody(SafeFileHandle file, long offset, long length, ProgressThrottle progress)
+    {
+        _file = file;
+        _offset = offset;
+        _length = length;
+        _progress = progress;
+    }
+
+    public override long? Length => _length;
 
     public override bool CanReplay => true;
+
+    /// <summary>The CRC-64 of the file segment the last try sent in full; null for bytes in memory or an incomplete try.</summary>
+    public ulong? SentCrc64 { get; private set; }
 
     /// <summary>Takes back the bytes counted by the last try.</summary>
     public void Rewind()
@@ -25,39 +52,76 @@ internal sealed class ProgressBody(ReadOnlyMemory<byte> data, ProgressThrottle p
         var counted = Interlocked.Exchange(ref _counted, 0);
         if (counted != 0)
         {
-            progress.Add(-counted);
+            _progress.Add(-counted);
         }
     }
 
     internal override HttpContent CreateContent(int attempt) => new Content(this);
+
+    private void Count(int bytes)
+    {
+        Interlocked.Add(ref _counted, bytes);
+        _progress.Add(bytes);
+    }
+
+    private async Task WriteMemoryAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var remaining = _data;
+        while (!remaining.IsEmpty)
+        {
+            var slice = remaining[..Math.Min(SliceBytes, remaining.Length)];
+            await stream.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
+            remaining = remaining[slice.Length..];
+            Count(slice.Length);
+        }
+    }
+
+    private async Task WriteFileAsync(SafeFileHandle file, Stream stream, CancellationToken cancellationToken)
+    {
+        var crc = CosCrc64.Create();
+        var buffer = ArrayPool<byte>.Shared.Rent(SliceBytes);
+        try
+        {
+            long done = 0;
+            while (done < _length)
+            {
+                var want = (int)Math.Min(SliceBytes, _length - done);
+                var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, want), _offset + done, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"The file ended at {_offset + done} bytes; it changed during the upload.");
+                }
+
+                crc.Append(buffer.AsSpan(0, read));
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                done += read;
+                Count(read);
+            }
+
+            SentCrc64 = crc.GetCurrentHashAsUInt64();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private sealed class Content(ProgressBody owner) : HttpContent
     {
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
             owner.Rewind();
-            var remaining = owner.DataBytes;
-            while (!remaining.IsEmpty)
-            {
-                var slice = remaining[..Math.Min(SliceBytes, remaining.Length)];
-                await stream.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
-                remaining = remaining[slice.Length..];
-                Interlocked.Add(ref owner._counted, slice.Length);
-                owner.Progress.Add(slice.Length);
-            }
+            owner.SentCrc64 = null;
+            return owner._file is { } file ? owner.WriteFileAsync(file, stream, cancellationToken) : owner.WriteMemoryAsync(stream, cancellationToken);
         }
 
         protected override bool TryComputeLength(out long length)
         {
-            length = owner.DataBytes.Length;
+            length = owner._length;
             return true;
         }
     }
-
-    private ReadOnlyMemory<byte> DataBytes => data;
-
-    private ProgressThrottle Progress => progress;
 }
