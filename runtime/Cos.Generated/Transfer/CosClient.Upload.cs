@@ -170,7 +170,7 @@ public sealed partial class CosClient
             identity.PartSize = partSize;
             var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
             checkpointPath = store.PathFor(identity.FilePath, bucket, options.Region, key);
-            resumed = await UploadResume.FindAsync(this, bucket, key, options.Region, total, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
+            resumed = await UploadResume.FindAsync(this, bucket, key, options.Region, options.StorageClass, total, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
         }
 
         string uploadId;

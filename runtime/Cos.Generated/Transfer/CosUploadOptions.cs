@@ -41,7 +41,11 @@ public sealed class CosUploadOptions
     /// </summary>
     public bool Resume { get; init; } = true;
 
-    /// <summary>Where checkpoints are kept; null uses <c>cos-upload-checkpoints</c> in the temp directory.</summary>
+    /// <summary>
+    /// Where checkpoints are kept; null uses <c>Cos.Generated/upload-checkpoints</c> under the local application
+    /// data folder (the temp directory when there is none). Without a checkpoint an upload is still found with
+    /// ListMultipartUploads, so losing the directory costs only one listing.
+    /// </summary>
     public string? CheckpointDirectory { get; init; }
 
     internal void Validate()

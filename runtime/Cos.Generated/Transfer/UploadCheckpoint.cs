@@ -54,7 +54,18 @@ internal sealed partial class UploadCheckpointJsonContext : JsonSerializerContex
 /// </summary>
 internal sealed class UploadCheckpointStore(string directory)
 {
-    public static string DefaultDirectory => Path.Combine(Path.GetTempPath(), "cos-upload-checkpoints");
+    /// <summary>
+    /// Local application data (it survives reboots, as the Node SDK's <c>~/.config</c> cache does), else the temp
+    /// directory: <c>Cos.Generated/upload-checkpoints</c>.
+    /// </summary>
+    public static string DefaultDirectory
+    {
+        get
+        {
+            var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            return Path.Combine(string.IsNullOrEmpty(root) ? Path.GetTempPath() : root, "Cos.Generated", "upload-checkpoints");
+        }
+    }
 
     public string Directory { get; } = directory;
 

@@ -12,7 +12,7 @@ internal sealed record UploadResumeState(string UploadId, IReadOnlyList<PartSumm
 /// </summary>
 internal static class UploadResume
 {
-    public static async Task<UploadResumeState?> FindAsync(CosClient client, string bucket, string key, string? region, long size, long partSize, UploadCheckpoint identity, string checkpointPath, CancellationToken cancellationToken)
+    public static async Task<UploadResumeState?> FindAsync(CosClient client, string bucket, string key, string? region, StorageClass? storageClass, long size, long partSize, UploadCheckpoint identity, string checkpointPath, CancellationToken cancellationToken)
     {
         if (UploadCheckpointStore.TryLoad(checkpointPath) is { } checkpoint)
         {
@@ -31,7 +31,8 @@ internal static class UploadResume
         var candidates = new List<MultipartUpload>();
         await foreach (var upload in client.EnumerateMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = bucket, Region = region, Prefix = key }, cancellationToken).ConfigureAwait(false))
         {
-            if (upload.Key == key && !string.IsNullOrEmpty(upload.UploadId))
+            // The same key exactly (the listing is by prefix) and, when one is asked for, the same storage class.
+            if (upload.Key == key && !string.IsNullOrEmpty(upload.UploadId) && (storageClass is null || upload.StorageClass == storageClass))
             {
                 candidates.Add(upload);
             }
