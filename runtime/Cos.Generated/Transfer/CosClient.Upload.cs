@@ -23,6 +23,8 @@ public sealed partial class CosClient
     /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
     public async Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         options ??= new CosUploadOptions();
         options.Validate();
@@ -56,6 +58,8 @@ public sealed partial class CosClient
     /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
     public async Task<CosUploadResult> UploadAsync(string bucket, string key, Stream content, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(content);
         options ??= new CosUploadOptions();
         options.Validate();
@@ -87,8 +91,6 @@ public sealed partial class CosClient
 
     private async Task<CosUploadResult> UploadCoreAsync(string bucket, string key, Stream content, long size, UploadCheckpoint? identity, CosUploadOptions options, IProgress<CosTransferProgress>? progress, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(bucket);
-        ArgumentException.ThrowIfNullOrEmpty(key);
         var throttle = new ProgressThrottle(progress, size, Options.ProgressInterval, Options.TimeProvider);
         if (size <= Options.SliceSize && size < Array.MaxLength)
         {

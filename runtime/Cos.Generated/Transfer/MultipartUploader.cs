@@ -19,6 +19,7 @@ internal readonly record struct UploadedPart(int PartNumber, string ETag, ulong 
 /// parts so a part is tried at most ChunkRetryTimes + 1 times; checks each part's CRC-64 against the
 /// response; skips parts already on the server whose size and ETag (MD5) match; and the first part that
 /// fails for good cancels the others. Then completes the upload and checks the object's combined CRC-64.
+/// Parts too large for an array (2 GiB and up) are read from the file at their offsets while they are sent.
 /// </summary>
 internal sealed class MultipartUploader
 {
@@ -44,9 +45,6 @@ internal sealed class MultipartUploader
         _existingSizes = existing.Where(p => p.PartNumber is not null && p.Size is not null).ToDictionary(p => p.PartNumber!.Value, p => p.Size!.Value);
         _existingETags = existing.Where(p => p.PartNumber is not null && p.ETag is not null).ToDictionary(p => p.PartNumber!.Value, p => p.ETag!);
     }
-
-    /// <summary>Parts sent (not skipped as already on the server).</summary>
-    public int PartsSent { get; private set; }
 
     /// <summary>
     /// Uploads <paramref name="source"/> from its current position: <paramref name="size"/> bytes in parts of
@@ -104,7 +102,6 @@ internal sealed class MultipartUploader
                     else
                     {
                         handedOff = true;
-                        PartsSent++;
                         running.Add(UploadPartAsync(number, buffer, read, crc, slots, linked));
                     }
 
