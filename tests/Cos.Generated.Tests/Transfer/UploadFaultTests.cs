@@ -60,10 +60,17 @@ public sealed class UploadFaultTests
     {
         await using var harness = await StartAsync();
         var heldCanceled = 0;
+        var part3Held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var client = harness.TamperingClient(tamper: null, parallel: 3, beforeSend: async (request, token) =>
         {
+            if (request.RequestUri!.Query.Contains("partNumber=2", StringComparison.Ordinal))
+            {
+                await part3Held.Task.WaitAsync(token); // part 2 fails only once part 3 is in flight
+            }
+
             if (request.RequestUri!.Query.Contains("partNumber=3", StringComparison.Ordinal))
             {
+                part3Held.TrySetResult();
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(30), token); // held until the sibling's failure cancels it
