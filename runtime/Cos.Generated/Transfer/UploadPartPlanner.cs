@@ -35,14 +35,18 @@ internal static class UploadPartPlanner
     /// <summary>How many parts an object of <paramref name="size"/> bytes has with parts of <paramref name="partSize"/> (at least 1).</summary>
     public static int PartCount(long size, long partSize) => (int)Math.Max(1, DivideRoundUp(size, partSize));
 
+    /// <summary>The largest part of a stream of unknown length: 2047 MiB, the most a .NET array buffers in whole MiB.</summary>
+    public const long MaxUnknownLengthPartSize = 2047 * MiB;
+
     /// <summary>
     /// The size of part <paramref name="partNumber"/> of a stream of unknown length: the chunk size for the
-    /// first 1,000 parts, doubling every 1,000 parts after (capped at 5 GiB), so 10,000 parts reach about 1,000 × chunk size × 1,023.
+    /// first 1,000 parts, doubling every 1,000 parts after (capped at <see cref="MaxUnknownLengthPartSize"/>, as
+    /// these parts are buffered), so 10,000 parts of a 1 MiB start reach about 1,000 × 1,023 MiB.
     /// </summary>
     public static long UnknownLengthPartSize(int partNumber, long chunkSize)
     {
         var doublings = Math.Min((partNumber - 1) / 1000, 20);
-        return Math.Min(chunkSize << doublings, CosClientOptions.MaxChunkSize);
+        return Math.Min(chunkSize << doublings, MaxUnknownLengthPartSize);
     }
 
     private static long DivideRoundUp(long value, long divisor) => (value + divisor - 1) / divisor;
