@@ -18,7 +18,7 @@ public sealed class UploadFileSegmentTests
         using var client = harness.Client(checkMd5: checkMd5);
         client.MaxBufferedPartBytes = Unbuffered;
         var data = RandomBytes((5 * MiB) + (MiB / 2), seed: 41);
-        var progress = new ProgressLog();
+        var progress = new UploadProgressLog();
 
         var result = await client.UploadFileAsync(Bucket, "segments.bin", harness.WriteFile(data), harness.UploadOptions(), progress);
 

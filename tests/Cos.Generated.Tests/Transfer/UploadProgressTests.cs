@@ -12,7 +12,7 @@ public sealed class UploadProgressTests
     {
         await using var harness = await StartAsync();
         using var client = harness.Client(parallel: 3);
-        var progress = new ProgressLog();
+        var progress = new UploadProgressLog();
 
         await client.UploadFileAsync(Bucket, "progress.bin", harness.WriteFile(RandomBytes(length)), harness.UploadOptions(), progress);
 
@@ -28,7 +28,7 @@ public sealed class UploadProgressTests
     {
         await using var harness = await StartAsync();
         using var client = harness.Client();
-        var progress = new ProgressLog();
+        var progress = new UploadProgressLog();
         var data = RandomBytes((2 * MiB) + 9);
 
         await client.UploadAsync(Bucket, "progress-stream.bin", new UploadRoundTripTests.NonSeekableStream(data), harness.UploadOptions(), progress);
@@ -47,7 +47,7 @@ public sealed class UploadInPartProgressTests
         await using var harness = await StartAsync();
         using var client = harness.Client(parallel: 1);
         harness.Emulator.Faults.Add(new Cos.Emulator.Faults.FaultRule { Operation = "UploadPart", PartNumber = 1, Times = 1, Status = 500 });
-        var progress = new ProgressLog();
+        var progress = new UploadProgressLog();
         var length = (8 * MiB) + 1;
         var options = new Cos.Generated.Transfer.CosUploadOptions { PartSize = 4 * MiB, CheckpointDirectory = harness.CheckpointDirectory };
 

@@ -46,7 +46,7 @@ public sealed class UploadResumeTests
 
         var sent = harness.CountRequests("UploadPart");
         var listed = harness.CountRequests("ListMultipartUploads");
-        var progress = new ProgressLog();
+        var progress = new UploadProgressLog();
         using var client = harness.Client();
         var result = await client.UploadFileAsync(Bucket, Key, path, harness.UploadOptions(), progress);
 
@@ -162,7 +162,7 @@ public sealed class UploadResumeTests
         await using var harness = await StartAsync();
         var path = harness.WriteFile(RandomBytes(6 * MiB, seed: 27));
         using var cancel = new CancellationTokenSource();
-        var progress = new ProgressLog { OnReport = report => { if (report.Loaded >= MiB) { cancel.Cancel(); } } };
+        var progress = new UploadProgressLog { OnReport = report => { if (report.Loaded >= MiB) { cancel.Cancel(); } } };
         using var client = harness.Client(parallel: 1);
 
         await Should.ThrowAsync<OperationCanceledException>(() => client.UploadFileAsync(Bucket, Key, path, harness.UploadOptions(CosUploadFailureAction.Abort), progress, cancel.Token));

@@ -140,7 +140,7 @@ public sealed class UploadHarness : IAsyncDisposable
 }
 
 /// <summary>Collects progress reports synchronously, in order.</summary>
-public sealed class ProgressLog : IProgress<CosTransferProgress>
+public sealed class UploadProgressLog : IProgress<CosTransferProgress>
 {
     private readonly Lock _gate = new();
 
