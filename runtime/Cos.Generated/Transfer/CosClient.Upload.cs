@@ -15,6 +15,12 @@ public sealed partial class CosClient
     internal long MaxBufferedPartBytes { get; set; } = Array.MaxLength;
 
     /// <summary>
+    /// The key in <see cref="Exception.Data"/> of a failed or canceled upload's exception that holds the id of the
+    /// multipart upload kept on the server (<see cref="CosUploadFailureAction.Keep"/>).
+    /// </summary>
+    public const string UploadIdDataKey = "Cos.UploadId";
+
+    /// <summary>
     /// Uploads a file: one PUT up to <see cref="CosClientOptions.SliceSize"/>, a resumable multipart upload
     /// above it (see <see cref="CosUploadOptions"/>). Every part's CRC-64 and the whole object's are checked
     /// against COS's; a mismatch throws <see cref="CosIntegrityException"/>.
@@ -217,12 +223,20 @@ public sealed partial class CosClient
             progress.Flush();
             return result;
         }
-        catch (Exception) when (options.OnFailure == CosUploadFailureAction.Abort)
+        catch (Exception ex)
         {
-            await AbortQuietlyAsync(bucket, key, options.Region, uploadId).ConfigureAwait(false);
-            if (checkpointPath is not null)
+            if (options.OnFailure == CosUploadFailureAction.Abort)
             {
-                UploadCheckpointStore.TryDelete(checkpointPath);
+                await AbortQuietlyAsync(bucket, key, options.Region, uploadId).ConfigureAwait(false);
+                if (checkpointPath is not null)
+                {
+                    UploadCheckpointStore.TryDelete(checkpointPath);
+                }
+            }
+            else
+            {
+                // Kept for a resume; like the JavaScript SDK's err.UploadId, the id travels with the error.
+                ex.Data[UploadIdDataKey] = uploadId;
             }
 
             throw;

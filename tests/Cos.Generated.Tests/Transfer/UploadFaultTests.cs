@@ -92,7 +92,9 @@ public sealed class UploadFaultTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15)); // part 3 (held 30 s) was canceled
         heldCanceled.ShouldBe(1);
         error.StatusCode.ShouldBe(500);
-        (await harness.ListUploadsAsync(client, "never.bin")).Count.ShouldBe(uploadsLeft);
+        var left = await harness.ListUploadsAsync(client, "never.bin");
+        left.Count.ShouldBe(uploadsLeft);
+        error.Data[CosClient.UploadIdDataKey].ShouldBe(uploadsLeft == 1 ? left[0].UploadId : null);
         Directory.GetFiles(harness.CheckpointDirectory).Length.ShouldBe(uploadsLeft);
     }
 
