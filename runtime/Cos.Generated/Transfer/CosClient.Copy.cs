@@ -31,7 +31,7 @@ public sealed partial class CosClient
 
         var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId, Region = sourceRegion }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the copy source has no Content-Length.", 200, head.RequestId);
-        var throttle = new ProgressThrottle(progress, size, Options.ProgressInterval, Options.TimeProvider);
+        var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
         var directive = options.EffectiveDirective;
         var replace = directive == MetadataDirective.Replaced;
 
