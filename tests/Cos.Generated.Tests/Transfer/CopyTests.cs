@@ -134,3 +134,102 @@ public sealed class CopyTests
         (await env.GetAsync("dst/ä ö/ü 副本.bin")).ShouldBe(data);
     }
 }
+
+public sealed class CopyFailureTests
+{
+    private static Func<CosClientOptions, CosClientOptions> SmallCopyParts => o => new CosClientOptions
+    {
+        SecretId = o.SecretId,
+        SecretKey = o.SecretKey,
+        Region = o.Region,
+        Protocol = o.Protocol,
+        ConnectTo = o.ConnectTo,
+        MaxRetries = 0,
+        RetryDelay = o.RetryDelay,
+        MaxRetryDelay = o.MaxRetryDelay,
+        Timeout = o.Timeout,
+        ProgressInterval = TimeSpan.Zero,
+        CopySliceSize = MiB,
+        CopyChunkSize = MiB,
+        CopyChunkParallelLimit = 1,
+    };
+
+    private static void WrongCrcOnCopy(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        var query = request.RequestUri!.Query;
+        var isComplete = request.Method == HttpMethod.Post && query.Contains("uploadId=", StringComparison.Ordinal);
+        var isSimpleCopy = request.Method == HttpMethod.Put && !query.Contains("partNumber=", StringComparison.Ordinal) && request.Headers.Contains("x-cos-copy-source");
+        if (isComplete || isSimpleCopy)
+        {
+            response.Headers.Remove("x-cos-hash-crc64ecma");
+            response.Headers.TryAddWithoutValidation("x-cos-hash-crc64ecma", "777");
+            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            var tampered = System.Text.RegularExpressions.Regex.Replace(body, "<CRC64>[0-9]+</CRC64>", "<CRC64>777</CRC64>");
+            response.Content = new StringContent(tampered, System.Text.Encoding.UTF8, "application/xml");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ADestinationWithAnotherCrcIsATypedError(bool multipart)
+    {
+        await using var env = await StartAsync(SmallCopyParts, WrongCrcOnCopy);
+        var data = RandomBytes(multipart ? (2 * MiB) + 1 : 10, seed: 30);
+        await env.PutAsync("src/crc.bin", data);
+
+        var error = await Should.ThrowAsync<CosChecksumMismatchException>(() => env.Client.CopyAsync(new CosCopySource(Bucket, "src/crc.bin"), Bucket, "dst/crc.bin"));
+
+        error.ExpectedCrc64.ShouldBe(Crc(data));
+        error.ActualCrc64.ShouldBe(777UL);
+    }
+
+    [Fact]
+    public async Task ASourceReplacedDuringAMultipartCopyFailsWithObjectChangedAndIsAborted()
+    {
+        await using var env = await StartAsync(SmallCopyParts);
+        var data = RandomBytes((3 * MiB) + 1, seed: 31);
+        await env.PutAsync("src/changing.bin", data);
+        var replaced = 0;
+        var progress = new SynchronousProgress(_ =>
+        {
+            if (Interlocked.Exchange(ref replaced, 1) == 0)
+            {
+                env.PutAsync("src/changing.bin", RandomBytes(data.Length, seed: 32)).GetAwaiter().GetResult();
+            }
+        });
+
+        await Should.ThrowAsync<CosObjectChangedException>(() => env.Client.CopyAsync(new CosCopySource(Bucket, "src/changing.bin"), Bucket, "dst/changing.bin", progress: progress));
+
+        (await env.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket })).Uploads.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AFailedMultipartCopyIsKeptWhenAsked()
+    {
+        await using var env = await StartAsync(SmallCopyParts);
+        var data = RandomBytes((2 * MiB) + 1, seed: 33);
+        await env.PutAsync("src/keep.bin", data);
+        env.Emulator.Faults.Add(new FaultRule { Operation = "UploadPartCopy", PartNumber = 2, Status = 503 });
+
+        await Should.ThrowAsync<CosException>(() => env.Client.CopyAsync(new CosCopySource(Bucket, "src/keep.bin"), Bucket, "dst/keep.bin", new CosCopyOptions { KeepUploadOnFailure = true }));
+
+        var uploads = await env.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket });
+        uploads.Uploads.Count.ShouldBe(1);
+        uploads.Uploads[0].Key.ShouldBe("dst/keep.bin");
+    }
+
+    [Fact]
+    public async Task ACanceledMultipartCopyIsAborted()
+    {
+        await using var env = await StartAsync(SmallCopyParts);
+        var data = RandomBytes((3 * MiB) + 1, seed: 34);
+        await env.PutAsync("src/cancel.bin", data);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(_ => cancel.Cancel());
+
+        await Should.ThrowAsync<OperationCanceledException>(() => env.Client.CopyAsync(new CosCopySource(Bucket, "src/cancel.bin"), Bucket, "dst/cancel.bin", progress: progress, cancellationToken: cancel.Token));
+
+        (await env.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket })).Uploads.ShouldBeEmpty();
+    }
+}

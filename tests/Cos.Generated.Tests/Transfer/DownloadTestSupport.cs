@@ -19,7 +19,11 @@ internal sealed class DownloadTestEnvironment : IAsyncDisposable
 
     public CosClient Client { get; }
 
-    public static async Task<DownloadTestEnvironment> StartAsync(Func<CosClientOptions, CosClientOptions>? configure = null)
+    /// <summary>
+    /// Starts an emulator and a client. With <paramref name="tamper"/>, the client sends through an injected
+    /// <see cref="HttpClient"/> whose handler lets the test change each response before the client sees it.
+    /// </summary>
+    public static async Task<DownloadTestEnvironment> StartAsync(Func<CosClientOptions, CosClientOptions>? configure = null, Action<HttpRequestMessage, HttpResponseMessage>? tamper = null)
     {
         var emulator = await CosEmulator.StartAsync(new CosEmulatorOptions { Buckets = [new EmulatorBucket(Bucket)] });
         var baseOptions = emulator.CreateClientOptions();
@@ -29,15 +33,36 @@ internal sealed class DownloadTestEnvironment : IAsyncDisposable
             SecretKey = baseOptions.SecretKey,
             Region = baseOptions.Region,
             Protocol = baseOptions.Protocol,
-            ConnectTo = baseOptions.ConnectTo,
+            ConnectTo = tamper is null ? baseOptions.ConnectTo : null,
             MaxRetries = 0,
             RetryDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(10),
             Timeout = TimeSpan.FromSeconds(20),
             ProgressInterval = TimeSpan.Zero,
         };
-        return new DownloadTestEnvironment(emulator, new CosClient(configure?.Invoke(options) ?? options));
+        options = configure?.Invoke(options) ?? options;
+        if (tamper is null)
+        {
+            return new DownloadTestEnvironment(emulator, new CosClient(options));
+        }
+
+        var port = emulator.Port;
+        var sockets = new SocketsHttpHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync("127.0.0.1", port, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var http = new HttpClient(new TamperingHandler(tamper) { InnerHandler = sockets }) { Timeout = Timeout.InfiniteTimeSpan };
+        return new DownloadTestEnvironment(emulator, new CosClient(options, http)) { _http = http };
     }
+
+    private HttpClient? _http;
 
     public static byte[] RandomBytes(long length, int seed = 1)
     {
@@ -65,6 +90,7 @@ internal sealed class DownloadTestEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _http?.Dispose();
         await Emulator.DisposeAsync();
     }
 }
@@ -92,4 +118,21 @@ internal sealed class RecordingProgress : IProgress<Cos.Generated.Transfer.CosTr
             _reports.Add(value);
         }
     }
+}
+
+/// <summary>Hands every response to a test before the client sees it.</summary>
+internal sealed class TamperingHandler(Action<HttpRequestMessage, HttpResponseMessage> tamper) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        tamper(request, response);
+        return response;
+    }
+}
+
+/// <summary>Calls back on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
+internal sealed class SynchronousProgress(Action<Cos.Generated.Transfer.CosTransferProgress> report) : IProgress<Cos.Generated.Transfer.CosTransferProgress>
+{
+    public void Report(Cos.Generated.Transfer.CosTransferProgress value) => report(value);
 }

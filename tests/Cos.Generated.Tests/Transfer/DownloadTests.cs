@@ -248,10 +248,49 @@ public sealed class DownloadTests : IDisposable
 
         await Should.ThrowAsync<CosObjectChangedException>(() => env.Client.DownloadAsync(Bucket, "stream-change.bin", Stream.Null, SmallParts, progress));
     }
+}
 
-    /// <summary>Calls back on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
-    private sealed class SynchronousProgress(Action<CosTransferProgress> report) : IProgress<CosTransferProgress>
+public sealed class DownloadIntegrityTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cos-download-crc-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Makes the HEAD report another CRC-64, as if the bytes had been damaged on the way.</summary>
+    private static void WrongCrcOnHead(HttpRequestMessage request, HttpResponseMessage response)
     {
-        public void Report(CosTransferProgress value) => report(value);
+        if (request.Method == HttpMethod.Head)
+        {
+            response.Headers.Remove("x-cos-hash-crc64ecma");
+            response.Headers.TryAddWithoutValidation("x-cos-hash-crc64ecma", "12345");
+        }
+    }
+
+    [Fact]
+    public async Task AFileWithTheWrongCrcIsNeverMovedIntoPlace()
+    {
+        await using var env = await StartAsync(tamper: WrongCrcOnHead);
+        var data = RandomBytes((2 * MiB) + 9, seed: 20);
+        await env.PutAsync("crc.bin", data);
+        var path = Path.Combine(_directory, "crc.bin");
+        await File.WriteAllTextAsync(path, "keep me");
+
+        var error = await Should.ThrowAsync<CosChecksumMismatchException>(() =>
+            env.Client.DownloadFileAsync(Bucket, "crc.bin", path, new CosDownloadOptions { PartSize = MiB }));
+
+        error.ExpectedCrc64.ShouldBe(12345UL);
+        error.ActualCrc64.ShouldBe(Crc(data));
+        (await File.ReadAllTextAsync(path)).ShouldBe("keep me");
+        Directory.GetFiles(_directory).Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AStreamWithTheWrongCrcFails()
+    {
+        await using var env = await StartAsync(tamper: WrongCrcOnHead);
+        var data = RandomBytes(3000, seed: 21);
+        await env.PutAsync("crc-stream.bin", data);
+
+        await Should.ThrowAsync<CosChecksumMismatchException>(() => env.Client.DownloadAsync(Bucket, "crc-stream.bin", new MemoryStream()));
     }
 }
