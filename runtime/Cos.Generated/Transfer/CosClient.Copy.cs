@@ -160,8 +160,30 @@ public sealed partial class CosClient
                 parts[i] = new CompletedPart { PartNumber = i + 1, ETag = etags[i] };
             }
 
-            var complete = await CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { Bucket = bucket, Key = key, Region = options.Region, UploadId = uploadId, Parts = parts }, ct).ConfigureAwait(false);
-            return new CosCopyResult { ETag = complete.ETag, Crc64 = complete.Crc64, VersionId = complete.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
+            var completeRequest = new CompleteMultipartUploadRequest { Bucket = bucket, Key = key, Region = options.Region, UploadId = uploadId, Parts = parts };
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var complete = await CompleteMultipartUploadAsync(completeRequest, ct).ConfigureAwait(false);
+                    return new CosCopyResult { ETag = complete.ETag, Crc64 = complete.Crc64, VersionId = complete.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
+                }
+                catch (CosException ex) when (attempt > 0 && ex.StatusCode == 404 && ex.ErrorCode == "NoSuchUpload")
+                {
+                    // An earlier try completed the copy but its answer was lost: the destination tells.
+                    var destination = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region }, ct).ConfigureAwait(false);
+                    if (destination.ContentLength != size || (head.Crc64 is { } expected && destination.Crc64 != expected))
+                    {
+                        throw;
+                    }
+
+                    return new CosCopyResult { ETag = destination.ETag, Crc64 = destination.Crc64, VersionId = destination.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
+                }
+                catch (Exception ex) when (attempt < Options.ChunkRetryTimes && DownloadRetry.IsTransient(ex, ct))
+                {
+                    await DownloadRetry.DelayAsync(Options, attempt + 1, ct).ConfigureAwait(false);
+                }
+            }
         }
         catch when (!options.KeepUploadOnFailure)
         {

@@ -233,3 +233,33 @@ public sealed class CopyFailureTests
         (await env.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket })).Uploads.ShouldBeEmpty();
     }
 }
+
+public sealed class CopyCompleteTests
+{
+    [Fact]
+    public async Task AFailedCompleteIsRetried()
+    {
+        await using var env = await StartAsync(o => new CosClientOptions
+        {
+            SecretId = o.SecretId,
+            SecretKey = o.SecretKey,
+            Region = o.Region,
+            Protocol = o.Protocol,
+            ConnectTo = o.ConnectTo,
+            MaxRetries = 0,
+            RetryDelay = o.RetryDelay,
+            MaxRetryDelay = o.MaxRetryDelay,
+            CopySliceSize = MiB,
+            CopyChunkSize = MiB,
+        });
+        var data = RandomBytes((2 * MiB) + 1, seed: 40);
+        await env.PutAsync("src/complete.bin", data);
+        var fault = env.Emulator.Faults.Add(new FaultRule { Operation = "CompleteMultipartUpload", Times = 1, Status = 503 });
+
+        var result = await env.Client.CopyAsync(new CosCopySource(Bucket, "src/complete.bin"), Bucket, "dst/complete.bin");
+
+        fault.Fired.ShouldBe(1);
+        result.Crc64.ShouldBe(Crc(data));
+        (await env.GetAsync("dst/complete.bin")).ShouldBe(data);
+    }
+}
