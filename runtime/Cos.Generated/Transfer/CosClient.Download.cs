@@ -145,10 +145,12 @@ public sealed partial class CosClient
     }
 
     /// <summary>
-    /// Downloads an object into <paramref name="destination"/>, one ranged GET after another, each with
-    /// <c>If-Match</c> on the ETag from a HEAD; a broken range continues where it stopped. The CRC-64 of
-    /// everything written is checked against COS's at the end (after the bytes were written: on a mismatch
-    /// the caller must discard them). Not resumable.
+    /// Downloads an object into <paramref name="destination"/>, written in order: up to
+    /// <see cref="CosDownloadOptions.ParallelLimit"/> ranged GETs in flight into pooled part buffers (memory
+    /// about ParallelLimit × part size), or one range at a time streamed straight through when the limit is 1
+    /// or parts exceed 64 MiB. Every GET carries <c>If-Match</c> on the ETag from a HEAD; a broken range is
+    /// retried from where it stopped. The CRC-64 of everything written is checked against COS's at the end
+    /// (after the bytes were written: on a mismatch the caller must discard them). Not resumable.
     /// </summary>
     /// <exception cref="CosObjectChangedException">The object changed during the download.</exception>
     /// <exception cref="CosChecksumMismatchException">The bytes written do not have the object's CRC-64.</exception>
@@ -169,26 +171,36 @@ public sealed partial class CosClient
         var partSize = DownloadPartSize(options);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
         var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
-        var hasher = CosCrc64.Create();
-        for (var index = 0; index < partCount; index++)
+        var parallel = Math.Min(options.ParallelLimit ?? Options.ChunkParallelLimit, partCount);
+        ulong whole;
+        if (parallel > 1 && partSize <= MaxStreamBufferedPartSize)
         {
-            var start = index * partSize;
-            await DownloadRangeAsync(
-                bucket,
-                key,
-                options,
-                head.ETag,
-                start,
-                Math.Min(partSize, size - start),
-                ranged: partCount > 1,
-                (buffer, _, ct) => destination.WriteAsync(buffer, ct),
-                hasher,
-                throttle,
-                cancellationToken).ConfigureAwait(false);
+            whole = await DownloadInOrderAsync(bucket, key, options, head.ETag, size, partSize, partCount, parallel, destination, throttle, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var hasher = CosCrc64.Create();
+            for (var index = 0; index < partCount; index++)
+            {
+                var start = index * partSize;
+                await DownloadRangeAsync(
+                    bucket,
+                    key,
+                    options,
+                    head.ETag,
+                    start,
+                    Math.Min(partSize, size - start),
+                    ranged: partCount > 1,
+                    (buffer, _, ct) => destination.WriteAsync(buffer, ct),
+                    hasher,
+                    throttle,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            whole = hasher.GetCurrentHashAsUInt64();
         }
 
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var whole = hasher.GetCurrentHashAsUInt64();
         if (head.Crc64 is { } expected && expected != whole)
         {
             throw new CosChecksumMismatchException($"The download of '{key}' has CRC-64 {whole}, COS reports {expected}.", expected, whole, head.RequestId);
@@ -196,6 +208,110 @@ public sealed partial class CosClient
 
         throttle.Flush();
         return new CosDownloadResult { ETag = head.ETag, Size = size, Crc64 = whole, Crc64Verified = head.Crc64 is not null, PartCount = partCount, VersionId = head.VersionId };
+    }
+
+    /// <summary>The largest part a stream download buffers in memory to fetch ranges in parallel (64 MiB); larger parts are fetched one at a time.</summary>
+    private const long MaxStreamBufferedPartSize = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Fetches up to <paramref name="parallel"/> ranges at once into pooled buffers and writes them to
+    /// <paramref name="destination"/> in order (memory: <paramref name="parallel"/> × part size). The first
+    /// failure cancels the ranges in flight. Returns the CRC-64 of the object, combined from the parts.
+    /// </summary>
+    private async Task<ulong> DownloadInOrderAsync(string bucket, string key, CosDownloadOptions options, string? etag, long size, long partSize, int partCount, int parallel, Stream destination, ProgressThrottle throttle, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Exception? firstFailure = null;
+        var window = new Queue<Task<(byte[] Buffer, int Length, ulong Crc)>>();
+        var next = 0;
+        ulong whole = 0;
+
+        async Task<(byte[] Buffer, int Length, ulong Crc)> FetchAsync(int index)
+        {
+            var start = index * partSize;
+            var length = (int)Math.Min(partSize, size - start);
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                var crc = await DownloadRangeAsync(
+                    bucket,
+                    key,
+                    options,
+                    etag,
+                    start,
+                    length,
+                    ranged: true,
+                    (chunk, offset, _) =>
+                    {
+                        chunk.Span.CopyTo(buffer.AsSpan((int)(offset - start)));
+                        return ValueTask.CompletedTask;
+                    },
+                    hasher: null,
+                    throttle,
+                    stop.Token).ConfigureAwait(false);
+                return (buffer, length, crc);
+            }
+            catch (Exception ex)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                if (!(ex is OperationCanceledException && stop.IsCancellationRequested))
+                {
+                    Interlocked.CompareExchange(ref firstFailure, ex, null);
+                }
+
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        try
+        {
+            for (var index = 0; index < partCount; index++)
+            {
+                while (next < partCount && window.Count < parallel)
+                {
+                    window.Enqueue(FetchAsync(next++));
+                }
+
+                var (buffer, length, crc) = await window.Dequeue().ConfigureAwait(false);
+                try
+                {
+                    await destination.WriteAsync(buffer.AsMemory(0, length), stop.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                whole = CosCrc64.Combine(whole, crc, length);
+            }
+
+            return whole;
+        }
+        catch (Exception ex)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            while (window.Count > 0)
+            {
+                var pending = window.Dequeue();
+                try
+                {
+                    var (buffer, _, _) = await pending.ConfigureAwait(false);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+                catch (Exception) when (pending.IsFaulted || pending.IsCanceled)
+                {
+                    // Already reported through firstFailure, or canceled by this failure.
+                }
+            }
+
+            if (firstFailure is { } failure && !ReferenceEquals(failure, ex) && ex is OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
     }
 
     private long DownloadPartSize(CosDownloadOptions options) => options.PartSize ?? Math.Max(Options.ChunkSize, CosDownloadOptions.DefaultPartSize);

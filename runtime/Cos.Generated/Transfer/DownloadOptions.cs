@@ -18,7 +18,10 @@ public sealed class CosDownloadOptions
     /// </summary>
     public long? PartSize { get; init; }
 
-    /// <summary>Ranged GETs in flight for a file; null uses <see cref="CosClientOptions.ChunkParallelLimit"/>. Streams are read one range at a time.</summary>
+    /// <summary>
+    /// Ranged GETs in flight; null uses <see cref="CosClientOptions.ChunkParallelLimit"/>. A stream download
+    /// buffers that many parts in memory to write them in order.
+    /// </summary>
     public int? ParallelLimit { get; init; }
 
     /// <summary>

@@ -211,10 +211,11 @@ public sealed class DownloadTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1000)]
-    [InlineData((3 * 1024 * 1024) + 17)]
-    public async Task DownloadToAStreamWritesEveryByteInOrder(int size)
+    [InlineData(0, 3)]
+    [InlineData(1000, 3)]
+    [InlineData((3 * 1024 * 1024) + 17, 3)]
+    [InlineData((3 * 1024 * 1024) + 17, 1)]
+    public async Task DownloadToAStreamWritesEveryByteInOrder(int size, int parallel)
     {
         await using var env = await StartAsync();
         var data = RandomBytes(size, seed: 12);
@@ -223,7 +224,7 @@ public sealed class DownloadTests : IDisposable
         using var destination = new MemoryStream();
         var progress = new RecordingProgress();
 
-        var result = await env.Client.DownloadAsync(Bucket, "stream.bin", destination, SmallParts, progress);
+        var result = await env.Client.DownloadAsync(Bucket, "stream.bin", destination, new CosDownloadOptions { PartSize = MiB, ParallelLimit = parallel }, progress);
 
         destination.ToArray().ShouldBe(data);
         result.Crc64.ShouldBe(Crc(data));
@@ -231,11 +232,13 @@ public sealed class DownloadTests : IDisposable
         progress.Reports.Select(r => r.Loaded).ShouldBeInOrder();
     }
 
-    [Fact]
-    public async Task DownloadToAStreamFailsWithObjectChanged()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task DownloadToAStreamFailsWithObjectChanged(int parallel)
     {
         await using var env = await StartAsync();
-        var data = RandomBytes(2 * MiB, seed: 13);
+        var data = RandomBytes(5 * MiB, seed: 13);
         await env.PutAsync("stream-change.bin", data);
         var replaced = 0;
         var progress = new SynchronousProgress(_ =>
@@ -246,7 +249,20 @@ public sealed class DownloadTests : IDisposable
             }
         });
 
-        await Should.ThrowAsync<CosObjectChangedException>(() => env.Client.DownloadAsync(Bucket, "stream-change.bin", Stream.Null, SmallParts, progress));
+        await Should.ThrowAsync<CosObjectChangedException>(() => env.Client.DownloadAsync(Bucket, "stream-change.bin", Stream.Null, new CosDownloadOptions { PartSize = MiB, ParallelLimit = parallel }, progress));
+    }
+
+    [Fact]
+    public async Task AStreamPartThatNeverSucceedsFailsWithItsOwnError()
+    {
+        await using var env = await StartAsync();
+        var data = RandomBytes(6 * MiB, seed: 15);
+        await env.PutAsync("stream-fail.bin", data);
+        env.Emulator.Faults.Add(new FaultRule { Operation = "GetObject", Status = 500 });
+
+        var error = await Should.ThrowAsync<CosException>(() => env.Client.DownloadAsync(Bucket, "stream-fail.bin", new MemoryStream(), new CosDownloadOptions { PartSize = MiB, ParallelLimit = 3 }));
+
+        error.StatusCode.ShouldBe(500);
     }
 }
 
