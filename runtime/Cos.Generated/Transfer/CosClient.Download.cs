@@ -121,7 +121,6 @@ public sealed partial class CosClient
                 throw new CosChecksumMismatchException($"The download of '{key}' has CRC-64 {whole}, COS reports {expected}.", expected, whole, head.RequestId);
             }
 
-            RandomAccess.FlushToDisk(handle);
             handle.Dispose();
             File.Move(partialPath, fullPath, overwrite: true);
             DownloadTryDelete(checkpointPath);
