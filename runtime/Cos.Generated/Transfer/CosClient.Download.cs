@@ -38,7 +38,7 @@ public sealed partial class CosClient
 
         var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the object has no Content-Length.", 200, head.RequestId);
-        var partSize = DownloadPartSize(options);
+        var partSize = DownloadPartSize(options, size);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
 
         var checkpoint = options.Resumable ? DownloadCheckpoint.Load(checkpointPath) : null;
@@ -54,6 +54,7 @@ public sealed partial class CosClient
 
         var succeeded = false;
         var keepPartial = options.Resumable;
+        var checkpointGate = new Lock();
         var handle = File.OpenHandle(partialPath, resuming ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite, FileShare.Read, FileOptions.Asynchronous, preallocationSize: resuming ? 0 : size);
         try
         {
@@ -76,7 +77,7 @@ public sealed partial class CosClient
             }
 
             var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider, resumedBytes);
-            var checkpointGate = new Lock();
+            var lastSave = Options.TimeProvider.GetTimestamp();
             var missing = Enumerable.Range(0, partCount).Where(i => !completed[i]).ToArray();
             await DownloadParallel.RunAsync(
                 missing,
@@ -103,7 +104,12 @@ public sealed partial class CosClient
                         lock (checkpointGate)
                         {
                             checkpoint!.Parts.Add(new DownloadCheckpointPart { Index = index, Crc64 = crc });
-                            checkpoint.Save(checkpointPath);
+                            var now = Options.TimeProvider.GetTimestamp();
+                            if (Options.TimeProvider.GetElapsedTime(lastSave, now) >= CheckpointSaveInterval)
+                            {
+                                checkpoint.Save(checkpointPath);
+                                lastSave = now;
+                            }
                         }
                     }
                 },
@@ -140,6 +146,11 @@ public sealed partial class CosClient
             {
                 DeleteDownloadFiles(partialPath, checkpointPath);
             }
+            else if (!succeeded)
+            {
+                // Record every part finished since the last periodic save, so a resume skips them all.
+                SaveCheckpointQuietly(checkpoint!, checkpointGate, checkpointPath);
+            }
         }
     }
 
@@ -167,7 +178,7 @@ public sealed partial class CosClient
         options.Validate();
         var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the object has no Content-Length.", 200, head.RequestId);
-        var partSize = DownloadPartSize(options);
+        var partSize = DownloadPartSize(options, size);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
         var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
         var parallel = Math.Min(options.ParallelLimit ?? Options.ChunkParallelLimit, partCount);
@@ -313,7 +324,11 @@ public sealed partial class CosClient
         }
     }
 
-    private long DownloadPartSize(CosDownloadOptions options) => options.PartSize ?? Math.Max(Options.ChunkSize, CosDownloadOptions.DefaultPartSize);
+    /// <summary>The part size of a download: the option or default, grown so the object needs at most 10,000 ranges (which keeps checkpoints small).</summary>
+    private long DownloadPartSize(CosDownloadOptions options, long size) => DownloadPartSize(options.PartSize, Options.ChunkSize, size);
+
+    internal static long DownloadPartSize(long? partSize, long chunkSize, long size) =>
+        Math.Max(partSize ?? Math.Max(chunkSize, CosDownloadOptions.DefaultPartSize), (size + CopyMaxPartCount - 1) / CopyMaxPartCount);
 
     /// <summary>
     /// Fetches <paramref name="length"/> bytes from <paramref name="start"/> and hands them to <paramref name="write"/>
@@ -448,6 +463,24 @@ public sealed partial class CosClient
 
         checkpoint.Parts = verified;
         return kept;
+    }
+
+    /// <summary>How often a running download rewrites its checkpoint (also written when it fails or is canceled).</summary>
+    private static readonly TimeSpan CheckpointSaveInterval = TimeSpan.FromSeconds(1);
+
+    private static void SaveCheckpointQuietly(DownloadCheckpoint checkpoint, Lock gate, string path)
+    {
+        try
+        {
+            lock (gate)
+            {
+                checkpoint.Save(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The parts since the last save are fetched again next time.
+        }
     }
 
     private static void DeleteDownloadFiles(string partialPath, string checkpointPath)

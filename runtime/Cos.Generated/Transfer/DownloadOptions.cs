@@ -14,7 +14,7 @@ public sealed class CosDownloadOptions
 
     /// <summary>
     /// The size of each ranged GET; objects up to this size are fetched with one GET. Null uses the larger of
-    /// <see cref="CosClientOptions.ChunkSize"/> and <see cref="DefaultPartSize"/>.
+    /// <see cref="CosClientOptions.ChunkSize"/> and <see cref="DefaultPartSize"/>. Grown so no object needs more than 10,000 ranges.
     /// </summary>
     public long? PartSize { get; init; }
 

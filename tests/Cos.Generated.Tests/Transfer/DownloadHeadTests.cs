@@ -26,3 +26,19 @@ public sealed class DownloadHeadTests
         head.Crc64.ShouldBe(42UL);
     }
 }
+
+public sealed class DownloadPartCountTests
+{
+    [Theory]
+    [InlineData(null, 1024 * 1024, 100, 8 * 1024 * 1024)]
+    [InlineData(null, 16 * 1024 * 1024, 100, 16 * 1024 * 1024)]
+    [InlineData(1L, 1024 * 1024, 20_001, 3)]
+    [InlineData(1024L * 1024, 1024 * 1024, 100L * 1024 * 1024 * 1024, 10_737_419)]
+    public void ThePartSizeGrowsSoNoDownloadNeedsMoreThan10000Ranges(long? option, long chunkSize, long size, long expected)
+    {
+        var partSize = CosClient.DownloadPartSize(option, chunkSize, size);
+
+        partSize.ShouldBe(expected);
+        ((size + partSize - 1) / partSize).ShouldBeLessThanOrEqualTo(10_000);
+    }
+}
