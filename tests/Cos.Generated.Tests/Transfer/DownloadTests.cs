@@ -264,6 +264,40 @@ public sealed class DownloadTests : IDisposable
 
         error.StatusCode.ShouldBe(500);
     }
+
+    [Fact]
+    public async Task ANonResumableDownloadLeavesNothingBehindOnFailure()
+    {
+        await using var env = await StartAsync();
+        await env.PutAsync("nores.bin", RandomBytes(3 * MiB, seed: 16));
+        env.Emulator.Faults.Add(new FaultRule { Operation = "GetObject", EveryNth = 2, Status = 403, ErrorCode = "AccessDenied", Times = 1 });
+
+        await Should.ThrowAsync<CosException>(() =>
+            env.Client.DownloadFileAsync(Bucket, "nores.bin", PathOf("nores.bin"), new CosDownloadOptions { PartSize = MiB, ParallelLimit = 1, Resumable = false }));
+
+        Directory.GetFiles(_directory).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AResumeWithoutThePartialFileStartsOver()
+    {
+        await using var env = await StartAsync();
+        var data = RandomBytes(3 * MiB, seed: 17);
+        await env.PutAsync("lost.bin", data);
+        var options = new CosDownloadOptions { PartSize = MiB, ParallelLimit = 1 };
+        env.Emulator.Faults.Add(new FaultRule { Operation = "GetObject", EveryNth = 3, Status = 403, ErrorCode = "AccessDenied", Times = 1 });
+        await Should.ThrowAsync<CosException>(() => env.Client.DownloadFileAsync(Bucket, "lost.bin", PathOf("lost.bin"), options));
+        File.Delete(PathOf("lost.bin") + CosClient.DownloadPartialSuffix);
+        env.Emulator.Faults.Clear();
+        var gets = env.Emulator.Faults.Add(new FaultRule { Operation = "GetObject" });
+
+        var result = await env.Client.DownloadFileAsync(Bucket, "lost.bin", PathOf("lost.bin"), options);
+
+        gets.Fired.ShouldBe(3);
+        result.ResumedBytes.ShouldBe(0);
+        (await File.ReadAllBytesAsync(PathOf("lost.bin"))).ShouldBe(data);
+        Directory.GetFiles(_directory).Length.ShouldBe(1);
+    }
 }
 
 public sealed class DownloadIntegrityTests : IDisposable
