@@ -298,6 +298,44 @@ public sealed class DownloadTests : IDisposable
         (await File.ReadAllBytesAsync(PathOf("lost.bin"))).ShouldBe(data);
         Directory.GetFiles(_directory).Length.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task AKilledProcessResumesFromTheCheckpointItLeft()
+    {
+        await using var env = await StartAsync();
+        var data = RandomBytes(4 * MiB, seed: 18);
+        await env.PutAsync("killed.bin", data);
+        var head = await env.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = "killed.bin" });
+
+        // What a process killed after parts 1 and 3 (and part 2 half written, not recorded) leaves behind.
+        var partial = PathOf("killed.bin") + CosClient.DownloadPartialSuffix;
+        var onDisk = new byte[data.Length];
+        data.AsSpan(0, (int)MiB).CopyTo(onDisk);
+        data.AsSpan((int)MiB, (int)(MiB / 2)).CopyTo(onDisk.AsSpan((int)MiB));
+        data.AsSpan(2 * (int)MiB, (int)MiB).CopyTo(onDisk.AsSpan(2 * (int)MiB));
+        await File.WriteAllBytesAsync(partial, onDisk);
+        new DownloadCheckpoint
+        {
+            Bucket = Bucket,
+            Key = "killed.bin",
+            ETag = head.ETag,
+            Size = data.Length,
+            PartSize = MiB,
+            Parts =
+            [
+                new DownloadCheckpointPart { Index = 0, Crc64 = Crc(data[..(int)MiB]) },
+                new DownloadCheckpointPart { Index = 2, Crc64 = Crc(data[(2 * (int)MiB)..(3 * (int)MiB)]) },
+            ],
+        }.Save(partial + ".json");
+        var gets = env.Emulator.Faults.Add(new FaultRule { Operation = "GetObject" });
+
+        var result = await env.Client.DownloadFileAsync(Bucket, "killed.bin", PathOf("killed.bin"), new CosDownloadOptions { PartSize = MiB, ParallelLimit = 2 });
+
+        gets.Fired.ShouldBe(2);
+        result.ResumedBytes.ShouldBe(2 * MiB);
+        (await File.ReadAllBytesAsync(PathOf("killed.bin"))).ShouldBe(data);
+        Directory.GetFiles(_directory).Length.ShouldBe(1);
+    }
 }
 
 public sealed class DownloadIntegrityTests : IDisposable
