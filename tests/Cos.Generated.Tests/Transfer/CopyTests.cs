@@ -133,6 +133,24 @@ public sealed class CopyTests
 
         (await env.GetAsync("dst/ä ö/ü 副本.bin")).ShouldBe(data);
     }
+
+    [Fact]
+    public async Task AnObjectIsCopiedToAnotherBucket()
+    {
+        await using var env = await StartAsync(SmallCopyParts);
+        const string other = "otherbucket-1250000000";
+        await env.Client.PutBucketAsync(new PutBucketRequest { Bucket = other });
+        var data = RandomBytes((2 * MiB) + 99, seed: 7);
+        await env.PutAsync("src/cross.bin", data);
+
+        var result = await env.Client.CopyAsync(new CosCopySource(Bucket, "src/cross.bin", Region: "ap-guangzhou"), other, "copied/cross.bin");
+
+        result.PartCount.ShouldBe(3);
+        using var response = await env.Client.GetObjectAsync(new GetObjectRequest { Bucket = other, Key = "copied/cross.bin" });
+        using var copy = new MemoryStream();
+        await response.Body.CopyToAsync(copy);
+        copy.ToArray().ShouldBe(data);
+    }
 }
 
 public sealed class CopyFailureTests
