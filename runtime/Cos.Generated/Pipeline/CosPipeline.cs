@@ -152,7 +152,10 @@ public sealed class CosPipeline
             CosResponseContext context;
             if (request.BufferResponse)
             {
-                var (body, exceeded) = await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, token).ConfigureAwait(false);
+                // A HEAD response has no body; its Content-Length is the object's (maybe far above the limit).
+                var (body, exceeded) = request.Method == HttpMethod.Head
+                    ? (ReadOnlyMemory<byte>.Empty, false)
+                    : await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, token).ConfigureAwait(false);
                 if (exceeded)
                 {
                     throw new CosResponseFormatException(

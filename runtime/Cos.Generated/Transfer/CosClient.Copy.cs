@@ -1,0 +1,210 @@
+using Cos.Generated.Transfer;
+
+namespace Cos.Generated;
+
+public sealed partial class CosClient
+{
+    private const int CopyMaxPartCount = 10_000;
+
+    /// <summary>
+    /// Copies an object (the JavaScript SDK's <c>sliceCopyFile</c>): one PUT Object - Copy up to
+    /// <see cref="CosClientOptions.CopySliceSize"/>, a multipart copy of <see cref="CosClientOptions.CopyChunkSize"/>
+    /// ranges with <see cref="CosClientOptions.CopyChunkParallelLimit"/> in flight above it. The source's
+    /// metadata is kept unless <paramref name="options"/> replaces it; the destination's CRC-64 is checked
+    /// against the source's. A failed multipart copy is aborted unless <see cref="CosCopyOptions.KeepUploadOnFailure"/>.
+    /// </summary>
+    /// <exception cref="CosObjectChangedException">The source changed during the copy.</exception>
+    /// <exception cref="CosChecksumMismatchException">The destination's CRC-64 differs from the source's.</exception>
+    /// <exception cref="CosException">COS refused the copy, or a part failed after its retries.</exception>
+    public async Task<CosCopyResult> CopyAsync(CosCopySource source, string bucket, string key, CosCopyOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrEmpty(source.Bucket);
+        ArgumentException.ThrowIfNullOrEmpty(source.Key);
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        options ??= new CosCopyOptions();
+        options.Validate();
+        var sourceRegion = source.Region ?? Options.Region
+            ?? throw new ArgumentException("The source region is needed: set CosCopySource.Region or CosClientOptions.Region.", nameof(source));
+        var copySource = source.ToHeader(sourceRegion);
+
+        var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId, Region = sourceRegion }, cancellationToken).ConfigureAwait(false);
+        var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the copy source has no Content-Length.", 200, head.RequestId);
+        var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
+        var directive = options.EffectiveDirective;
+        var replace = directive == MetadataDirective.Replaced;
+
+        CosCopyResult result;
+        if (size <= (options.SliceSize ?? Options.CopySliceSize))
+        {
+            PutObjectCopyResponse response;
+            try
+            {
+                response = await PutObjectCopyAsync(
+                new PutObjectCopyRequest
+                {
+                    Bucket = bucket,
+                    Key = key,
+                    Region = options.Region,
+                    CopySource = copySource,
+                    CopySourceIfMatch = head.ETag,
+                    MetadataDirective = directive,
+                    ContentType = replace ? options.ContentType : null,
+                    CacheControl = replace ? options.CacheControl : null,
+                    ContentDisposition = replace ? options.ContentDisposition : null,
+                    ContentEncoding = replace ? options.ContentEncoding : null,
+                    Expires = replace ? options.Expires : null,
+                    Metadata = replace ? options.Metadata : null,
+                    StorageClass = options.StorageClass,
+                },
+                cancellationToken).ConfigureAwait(false);
+            }
+            catch (CosException ex) when (ex.StatusCode == 412)
+            {
+                throw new CosObjectChangedException(source.Bucket, source.Key, head.ETag, null, ex.RequestId, ex);
+            }
+
+            throttle.Add(size);
+            result = new CosCopyResult { ETag = response.ETag, Crc64 = response.Crc64, VersionId = response.VersionId, Size = size };
+        }
+        else
+        {
+            result = await MultipartCopyAsync(source, copySource, sourceRegion, head, size, bucket, key, options, throttle, cancellationToken).ConfigureAwait(false);
+        }
+
+        var destinationCrc = result.Crc64;
+        if (destinationCrc is null && head.Crc64 is not null)
+        {
+            var destinationHead = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = result.VersionId }, cancellationToken).ConfigureAwait(false);
+            destinationCrc = destinationHead.Crc64;
+        }
+
+        if (head.Crc64 is { } expected && destinationCrc is { } actual && expected != actual)
+        {
+            throw new CosChecksumMismatchException($"The copy of '{source.Key}' to '{key}' has CRC-64 {actual}, the source {expected}.", expected, actual);
+        }
+
+        throttle.Flush();
+        return destinationCrc == result.Crc64 ? result : new CosCopyResult { ETag = result.ETag, Crc64 = destinationCrc, VersionId = result.VersionId, Size = result.Size, PartCount = result.PartCount, UploadId = result.UploadId };
+    }
+
+    private async Task<CosCopyResult> MultipartCopyAsync(CosCopySource source, string copySource, string sourceRegion, HeadObjectResponse head, long size, string bucket, string key, CosCopyOptions options, ProgressThrottle throttle, CancellationToken ct)
+    {
+        var partSize = Math.Max(options.PartSize ?? Options.CopyChunkSize, CopyMinPartSizeFor(size));
+        var partCount = (int)((size + partSize - 1) / partSize);
+        var replace = options.EffectiveDirective == MetadataDirective.Replaced;
+        var initiate = await InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest
+            {
+                Bucket = bucket,
+                Key = key,
+                Region = options.Region,
+                ContentType = replace ? options.ContentType : head.ContentType,
+                CacheControl = replace ? options.CacheControl : head.CacheControl,
+                ContentDisposition = replace ? options.ContentDisposition : head.ContentDisposition,
+                ContentEncoding = replace ? options.ContentEncoding : head.ContentEncoding,
+                Expires = replace ? options.Expires : head.Expires,
+                Metadata = replace ? options.Metadata : head.Metadata,
+                StorageClass = options.StorageClass ?? head.StorageClass,
+            },
+            ct).ConfigureAwait(false);
+        var uploadId = initiate.UploadId ?? throw new CosResponseFormatException("InitiateMultipartUpload returned no UploadId.", 200, initiate.RequestId);
+
+        try
+        {
+            var etags = new string[partCount];
+            await DownloadParallel.RunAsync(
+                Enumerable.Range(0, partCount).ToArray(),
+                options.ParallelLimit ?? Options.CopyChunkParallelLimit,
+                async (index, partCt) =>
+                {
+                    var start = index * partSize;
+                    var length = Math.Min(partSize, size - start);
+                    for (var attempt = 0; ; attempt++)
+                    {
+                        try
+                        {
+                            var part = await UploadPartCopyAsync(
+                                new UploadPartCopyRequest
+                                {
+                                    Bucket = bucket,
+                                    Key = key,
+                                    Region = options.Region,
+                                    UploadId = uploadId,
+                                    PartNumber = index + 1,
+                                    CopySource = copySource,
+                                    CopySourceRange = DownloadRetry.Range(start, length),
+                                    CopySourceIfMatch = head.ETag,
+                                },
+                                partCt).ConfigureAwait(false);
+                            etags[index] = part.ETag ?? throw new CosResponseFormatException($"UploadPartCopy of part {index + 1} returned no ETag.", 200, part.RequestId);
+                            throttle.Add(length);
+                            return;
+                        }
+                        catch (CosException ex) when (ex.StatusCode == 412)
+                        {
+                            throw new CosObjectChangedException(source.Bucket, source.Key, head.ETag, null, ex.RequestId, ex);
+                        }
+                        catch (Exception ex) when (attempt < Options.ChunkRetryTimes && DownloadRetry.IsTransient(ex, partCt))
+                        {
+                            await DownloadRetry.DelayAsync(Options, attempt + 1, partCt).ConfigureAwait(false);
+                        }
+                    }
+                },
+                ct).ConfigureAwait(false);
+
+            var parts = new CompletedPart[partCount];
+            for (var i = 0; i < partCount; i++)
+            {
+                parts[i] = new CompletedPart { PartNumber = i + 1, ETag = etags[i] };
+            }
+
+            var completeRequest = new CompleteMultipartUploadRequest { Bucket = bucket, Key = key, Region = options.Region, UploadId = uploadId, Parts = parts };
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var complete = await CompleteMultipartUploadAsync(completeRequest, ct).ConfigureAwait(false);
+                    return new CosCopyResult { ETag = complete.ETag, Crc64 = complete.Crc64, VersionId = complete.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
+                }
+                catch (CosException ex) when (attempt > 0 && ex.StatusCode == 404 && ex.ErrorCode == "NoSuchUpload")
+                {
+                    // An earlier try completed the copy but its answer was lost: the destination tells.
+                    var destination = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region }, ct).ConfigureAwait(false);
+                    if (destination.ContentLength != size || (head.Crc64 is { } expected && destination.Crc64 != expected))
+                    {
+                        throw;
+                    }
+
+                    return new CosCopyResult { ETag = destination.ETag, Crc64 = destination.Crc64, VersionId = destination.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
+                }
+                catch (Exception ex) when (attempt < Options.ChunkRetryTimes && DownloadRetry.IsTransient(ex, ct))
+                {
+                    await DownloadRetry.DelayAsync(Options, attempt + 1, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch when (!options.KeepUploadOnFailure)
+        {
+            try
+            {
+                await AbortMultipartUploadAsync(new AbortMultipartUploadRequest { Bucket = bucket, Key = key, Region = options.Region, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception abortFailure) when (abortFailure is CosException or HttpRequestException or IOException or OperationCanceledException)
+            {
+                // The copy's own error matters more; the upload can still be aborted later.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The smallest whole-MiB part size that keeps <paramref name="size"/> within 10,000 parts.</summary>
+    private static long CopyMinPartSizeFor(long size)
+    {
+        var perPart = (size + CopyMaxPartCount - 1) / CopyMaxPartCount;
+        var mib = CosClientOptions.MinChunkSize;
+        return Math.Max(mib, (perPart + mib - 1) / mib * mib);
+    }
+}
