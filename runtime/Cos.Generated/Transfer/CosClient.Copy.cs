@@ -14,7 +14,7 @@ public sealed partial class CosClient
     /// against the source's. A failed multipart copy is aborted unless <see cref="CosCopyOptions.KeepUploadOnFailure"/>.
     /// </summary>
     /// <exception cref="CosObjectChangedException">The source changed during the copy.</exception>
-    /// <exception cref="CosChecksumMismatchException">The destination's CRC-64 differs from the source's.</exception>
+    /// <exception cref="CosIntegrityException">The destination's CRC-64 differs from the source's.</exception>
     /// <exception cref="CosException">COS refused the copy, or a part failed after its retries.</exception>
     public async Task<CosCopyResult> CopyAsync(CosCopySource source, string bucket, string key, CosCopyOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -82,7 +82,7 @@ public sealed partial class CosClient
 
         if (head.Crc64 is { } expected && destinationCrc is { } actual && expected != actual)
         {
-            throw new CosChecksumMismatchException($"The copy of '{source.Key}' to '{key}' has CRC-64 {actual}, the source {expected}.", expected, actual);
+            throw new CosIntegrityException($"The copy of '{source.Key}' to '{key}' has CRC-64 {actual}, the source {expected}.", expected, actual, requestId: null);
         }
 
         throttle.Flush();

@@ -23,7 +23,7 @@ public sealed partial class CosClient
     /// checkpoint next to the partial file lets a later call for the same object fetch only the missing parts.
     /// </summary>
     /// <exception cref="CosObjectChangedException">The object changed during the download (or since the checkpoint: then it starts over instead).</exception>
-    /// <exception cref="CosChecksumMismatchException">The bytes written do not have the object's CRC-64.</exception>
+    /// <exception cref="CosIntegrityException">The bytes written do not have the object's CRC-64.</exception>
     /// <exception cref="CosException">COS refused a request, or a part failed after its retries.</exception>
     public async Task<CosDownloadResult> DownloadFileAsync(string bucket, string key, string filePath, CosDownloadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -124,7 +124,7 @@ public sealed partial class CosClient
             if (head.Crc64 is { } expected && expected != whole)
             {
                 keepPartial = false;
-                throw new CosChecksumMismatchException($"The download of '{key}' has CRC-64 {whole}, COS reports {expected}.", expected, whole, head.RequestId);
+                throw new CosIntegrityException($"The download of '{key}' has CRC-64 {whole}, COS reports {expected}.", expected, whole, head.RequestId);
             }
 
             handle.Dispose();
@@ -163,7 +163,7 @@ public sealed partial class CosClient
     /// (after the bytes were written: on a mismatch the caller must discard them). Not resumable.
     /// </summary>
     /// <exception cref="CosObjectChangedException">The object changed during the download.</exception>
-    /// <exception cref="CosChecksumMismatchException">The bytes written do not have the object's CRC-64.</exception>
+    /// <exception cref="CosIntegrityException">The bytes written do not have the object's CRC-64.</exception>
     public async Task<CosDownloadResult> DownloadAsync(string bucket, string key, Stream destination, CosDownloadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);
@@ -213,7 +213,7 @@ public sealed partial class CosClient
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (head.Crc64 is { } expected && expected != whole)
         {
-            throw new CosChecksumMismatchException($"The download of '{key}' has CRC-64 {whole}, COS reports {expected}.", expected, whole, head.RequestId);
+            throw new CosIntegrityException($"The download of '{key}' has CRC-64 {whole}, COS reports {expected}.", expected, whole, head.RequestId);
         }
 
         throttle.Flush();

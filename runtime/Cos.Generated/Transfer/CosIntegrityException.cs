@@ -1,6 +1,9 @@
 namespace Cos.Generated;
 
-/// <summary>The data COS holds does not match what was sent: a CRC-64 (or MD5) check failed.</summary>
+/// <summary>
+/// A CRC-64 check failed: what COS holds does not match what was sent (upload), what arrived does not
+/// match what COS reports (download), or a copy does not match its source.
+/// </summary>
 public sealed class CosIntegrityException : CosException
 {
     /// <summary>Creates the exception.</summary>
@@ -12,10 +15,10 @@ public sealed class CosIntegrityException : CosException
         PartNumber = partNumber;
     }
 
-    /// <summary>The CRC-64 computed locally.</summary>
+    /// <summary>The CRC-64 the data should have: computed from what was sent (upload), reported by COS (download), or the source's (copy).</summary>
     public ulong ExpectedCrc64 { get; }
 
-    /// <summary>The CRC-64 COS reported.</summary>
+    /// <summary>The CRC-64 found instead; null when COS reported none.</summary>
     public ulong? ActualCrc64 { get; }
 
     /// <summary>The part that failed the check; null for the whole object.</summary>

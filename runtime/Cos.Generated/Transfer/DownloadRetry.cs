@@ -16,7 +16,7 @@ internal static class DownloadRetry
 
         return failure switch
         {
-            CosObjectChangedException or CosChecksumMismatchException => false,
+            CosObjectChangedException or CosIntegrityException => false,
             CosException cos => cos.StatusCode >= 500 || cos.StatusCode is 408 or 429,
             HttpRequestException or IOException or TimeoutException => true,
             OperationCanceledException => true, // a per-try timeout, since the caller did not cancel

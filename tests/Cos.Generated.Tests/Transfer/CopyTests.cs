@@ -196,7 +196,7 @@ public sealed class CopyFailureTests
         var data = RandomBytes(multipart ? (2 * MiB) + 1 : 10, seed: 30);
         await env.PutAsync("src/crc.bin", data);
 
-        var error = await Should.ThrowAsync<CosChecksumMismatchException>(() => env.Client.CopyAsync(new CosCopySource(Bucket, "src/crc.bin"), Bucket, "dst/crc.bin"));
+        var error = await Should.ThrowAsync<CosIntegrityException>(() => env.Client.CopyAsync(new CosCopySource(Bucket, "src/crc.bin"), Bucket, "dst/crc.bin"));
 
         error.ExpectedCrc64.ShouldBe(Crc(data));
         error.ActualCrc64.ShouldBe(777UL);

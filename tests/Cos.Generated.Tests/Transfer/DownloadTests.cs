@@ -363,7 +363,7 @@ public sealed class DownloadIntegrityTests : IDisposable
         var path = Path.Combine(_directory, "crc.bin");
         await File.WriteAllTextAsync(path, "keep me");
 
-        var error = await Should.ThrowAsync<CosChecksumMismatchException>(() =>
+        var error = await Should.ThrowAsync<CosIntegrityException>(() =>
             env.Client.DownloadFileAsync(Bucket, "crc.bin", path, new CosDownloadOptions { PartSize = MiB }));
 
         error.ExpectedCrc64.ShouldBe(12345UL);
@@ -379,6 +379,6 @@ public sealed class DownloadIntegrityTests : IDisposable
         var data = RandomBytes(3000, seed: 21);
         await env.PutAsync("crc-stream.bin", data);
 
-        await Should.ThrowAsync<CosChecksumMismatchException>(() => env.Client.DownloadAsync(Bucket, "crc-stream.bin", new MemoryStream()));
+        await Should.ThrowAsync<CosIntegrityException>(() => env.Client.DownloadAsync(Bucket, "crc-stream.bin", new MemoryStream()));
     }
 }

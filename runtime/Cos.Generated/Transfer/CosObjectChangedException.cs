@@ -20,24 +20,3 @@ public sealed class CosObjectChangedException : CosException
     /// <summary>The ETag found later, when COS said it.</summary>
     public string? ActualETag { get; }
 }
-
-/// <summary>
-/// A copied or downloaded object's CRC-64 does not match the source's: the data that landed is not the
-/// data that was read. Never a silent success.
-/// </summary>
-public sealed class CosChecksumMismatchException : CosException
-{
-    /// <summary>Creates the exception.</summary>
-    public CosChecksumMismatchException(string message, ulong expectedCrc64, ulong actualCrc64, string? requestId = null)
-        : base(200, "ChecksumMismatch", message, requestId)
-    {
-        ExpectedCrc64 = expectedCrc64;
-        ActualCrc64 = actualCrc64;
-    }
-
-    /// <summary>The CRC-64 of the source (COS's <c>x-cos-hash-crc64ecma</c>).</summary>
-    public ulong ExpectedCrc64 { get; }
-
-    /// <summary>The CRC-64 of what landed.</summary>
-    public ulong ActualCrc64 { get; }
-}
