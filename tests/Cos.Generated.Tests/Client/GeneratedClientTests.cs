@@ -98,7 +98,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         {
             Bucket = TestClients.Bucket,
             Key = "dir/a b+c(1)!.txt",
-            Body = new ForwardOnlyStream(bytes),
+            Body = new NonSeekableStream(bytes),
             ContentLength = bytes.Length,
             Metadata = new Dictionary<string, string> { ["author"] = "Zhang San" },
         });
@@ -188,38 +188,4 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         + (next is null ? string.Empty : $"<NextMarker>{next}</NextMarker>")
         + string.Concat(keys.Select(k => $"<Contents><Key>{k}</Key><Size>1</Size></Contents>"))
         + "</ListBucketResult>";
-
-    /// <summary>A stream that can only be read forwards, like a network or pipe stream.</summary>
-    private sealed class ForwardOnlyStream(byte[] data) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(count, data.Length - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -1,3 +1,4 @@
+using Cos.Generated.Tests.Infrastructure;
 using static Cos.Generated.Tests.Transfer.UploadHarness;
 
 namespace Cos.Generated.Tests.Transfer;
@@ -31,7 +32,7 @@ public sealed class UploadProgressTests
         var progress = new UploadProgressLog();
         var data = RandomBytes((2 * MiB) + 9);
 
-        await client.UploadAsync(Bucket, "progress-stream.bin", new UploadRoundTripTests.NonSeekableStream(data), harness.UploadOptions(), progress);
+        await client.UploadAsync(Bucket, "progress-stream.bin", new NonSeekableStream(data), harness.UploadOptions(), progress);
 
         progress.Reports.Select(r => r.Loaded).ShouldBeInOrder(SortDirection.Ascending);
         progress.Reports[^1].Loaded.ShouldBe(data.Length);
