@@ -7,10 +7,11 @@ namespace Cos.Generated;
 
 /// <summary>
 /// Settings of a <see cref="CosClient"/>: the JavaScript SDK's constructor options with the same
-/// defaults and meaning, in .NET naming, plus retry, timeout and test hooks. Immutable; validated by
+/// defaults and meaning, in .NET naming, plus retry, timeout and test hooks. Immutable (derive a variant
+/// with a <c>with</c> expression); validated by
 /// <see cref="Validate"/> when the client is created.
 /// </summary>
-public sealed class CosClientOptions
+public sealed record CosClientOptions
 {
     /// <summary>1 MiB.</summary>
     private const long MiB = 1024 * 1024;

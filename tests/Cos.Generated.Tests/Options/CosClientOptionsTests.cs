@@ -181,4 +181,19 @@ public class CosClientOptionsTests
         using var http = new HttpClient();
         Should.Throw<ArgumentException>(() => new CosClient(new CosClientOptions { ConnectTo = "127.0.0.1:1" }, http));
     }
+
+    [Fact]
+    public void A_with_expression_derives_a_variant_and_leaves_the_original_alone()
+    {
+        var original = new CosClientOptions { SecretId = "AKIDX", SecretKey = "SECRETX", Region = "ap-guangzhou" };
+
+        var variant = original with { Region = "ap-beijing", ChunkParallelLimit = 8 };
+
+        variant.Region.ShouldBe("ap-beijing");
+        variant.ChunkParallelLimit.ShouldBe(8);
+        variant.SecretKey.ShouldBe("SECRETX");
+        original.Region.ShouldBe("ap-guangzhou");
+        original.ChunkParallelLimit.ShouldBe(3);
+        variant.ToString().ShouldNotContain("SECRETX");
+    }
 }

@@ -6,17 +6,9 @@ namespace Cos.Generated.Tests.Transfer;
 
 public sealed class CopyTests
 {
-    private static Func<CosClientOptions, CosClientOptions> SmallCopyParts => o => new CosClientOptions
+    private static Func<CosClientOptions, CosClientOptions> SmallCopyParts => o => o with
     {
-        SecretId = o.SecretId,
-        SecretKey = o.SecretKey,
-        Region = o.Region,
-        Protocol = o.Protocol,
-        ConnectTo = o.ConnectTo,
         MaxRetries = 0,
-        RetryDelay = o.RetryDelay,
-        MaxRetryDelay = o.MaxRetryDelay,
-        Timeout = o.Timeout,
         ProgressInterval = TimeSpan.Zero,
         CopySliceSize = MiB,
         CopyChunkSize = MiB,
@@ -155,17 +147,9 @@ public sealed class CopyTests
 
 public sealed class CopyFailureTests
 {
-    private static Func<CosClientOptions, CosClientOptions> SmallCopyParts => o => new CosClientOptions
+    private static Func<CosClientOptions, CosClientOptions> SmallCopyParts => o => o with
     {
-        SecretId = o.SecretId,
-        SecretKey = o.SecretKey,
-        Region = o.Region,
-        Protocol = o.Protocol,
-        ConnectTo = o.ConnectTo,
         MaxRetries = 0,
-        RetryDelay = o.RetryDelay,
-        MaxRetryDelay = o.MaxRetryDelay,
-        Timeout = o.Timeout,
         ProgressInterval = TimeSpan.Zero,
         CopySliceSize = MiB,
         CopyChunkSize = MiB,
@@ -257,19 +241,7 @@ public sealed class CopyCompleteTests
     [Fact]
     public async Task AFailedCompleteIsRetried()
     {
-        await using var env = await StartAsync(o => new CosClientOptions
-        {
-            SecretId = o.SecretId,
-            SecretKey = o.SecretKey,
-            Region = o.Region,
-            Protocol = o.Protocol,
-            ConnectTo = o.ConnectTo,
-            MaxRetries = 0,
-            RetryDelay = o.RetryDelay,
-            MaxRetryDelay = o.MaxRetryDelay,
-            CopySliceSize = MiB,
-            CopyChunkSize = MiB,
-        });
+        await using var env = await StartAsync(o => o with { MaxRetries = 0, CopySliceSize = MiB, CopyChunkSize = MiB });
         var data = RandomBytes((2 * MiB) + 1, seed: 40);
         await env.PutAsync("src/complete.bin", data);
         var fault = env.Emulator.Faults.Add(new FaultRule { Operation = "CompleteMultipartUpload", Times = 1, Status = 503 });
