@@ -27,7 +27,11 @@ public sealed partial class CosClient
     /// </summary>
     /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
     /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
-    public async Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        UploadFileCoreAsync(bucket, key, filePath, options, progress, hooks: null, cancellationToken);
+
+    /// <summary><see cref="UploadFileAsync"/> with the hooks of the upload queue.</summary>
+    internal async Task<CosUploadResult> UploadFileCoreAsync(string bucket, string key, string filePath, CosUploadOptions? options, IProgress<CosTransferProgress>? progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -52,7 +56,7 @@ public sealed partial class CosClient
             Region = options.Region,
             Key = key,
         };
-        return await UploadCoreAsync(bucket, key, stream, size, options.Resume ? identity : null, options, progress, cancellationToken).ConfigureAwait(false);
+        return await UploadCoreAsync(bucket, key, stream, size, options.Resume ? identity : null, options, progress, hooks, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -71,7 +75,7 @@ public sealed partial class CosClient
         options.Validate();
         if (content.CanSeek)
         {
-            return await UploadCoreAsync(bucket, key, content, content.Length - content.Position, null, options, progress, cancellationToken).ConfigureAwait(false);
+            return await UploadCoreAsync(bucket, key, content, content.Length - content.Position, null, options, progress, hooks: null, cancellationToken).ConfigureAwait(false);
         }
 
         // Unknown length: read up to SliceSize + 1 bytes to choose between one PUT and a multipart upload.
@@ -83,11 +87,11 @@ public sealed partial class CosClient
             var throttle = new ProgressThrottle(progress, read <= sliceSize ? read : null, Options.ProgressInterval, Options.TimeProvider);
             if (read <= sliceSize)
             {
-                return await PutSimpleAsync(bucket, key, head.AsMemory(0, read), options, throttle, cancellationToken).ConfigureAwait(false);
+                return await PutSimpleAsync(bucket, key, head.AsMemory(0, read), options, throttle, hooks: null, cancellationToken).ConfigureAwait(false);
             }
 
             var rest = new PrefixedStream(head.AsMemory(0, read), content);
-            return await UploadMultipartAsync(bucket, key, rest, null, null, options, throttle, cancellationToken).ConfigureAwait(false);
+            return await UploadMultipartAsync(bucket, key, rest, null, null, options, throttle, hooks: null, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -95,7 +99,7 @@ public sealed partial class CosClient
         }
     }
 
-    private async Task<CosUploadResult> UploadCoreAsync(string bucket, string key, Stream content, long size, UploadCheckpoint? identity, CosUploadOptions options, IProgress<CosTransferProgress>? progress, CancellationToken cancellationToken)
+    private async Task<CosUploadResult> UploadCoreAsync(string bucket, string key, Stream content, long size, UploadCheckpoint? identity, CosUploadOptions options, IProgress<CosTransferProgress>? progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
         var throttle = new ProgressThrottle(progress, size, Options.ProgressInterval, Options.TimeProvider);
         if (size <= Options.SliceSize && size < Array.MaxLength)
@@ -109,7 +113,7 @@ public sealed partial class CosClient
                     throw new IOException($"The source ended after {read} of its {size} bytes; it changed during the upload.");
                 }
 
-                return await PutSimpleAsync(bucket, key, buffer.AsMemory(0, read), options, throttle, cancellationToken).ConfigureAwait(false);
+                return await PutSimpleAsync(bucket, key, buffer.AsMemory(0, read), options, throttle, hooks, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -117,11 +121,12 @@ public sealed partial class CosClient
             }
         }
 
-        return await UploadMultipartAsync(bucket, key, content, size, identity, options, throttle, cancellationToken).ConfigureAwait(false);
+        return await UploadMultipartAsync(bucket, key, content, size, identity, options, throttle, hooks, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CosUploadResult> PutSimpleAsync(string bucket, string key, ReadOnlyMemory<byte> data, CosUploadOptions options, ProgressThrottle progress, CancellationToken cancellationToken)
+    private async Task<CosUploadResult> PutSimpleAsync(string bucket, string key, ReadOnlyMemory<byte> data, CosUploadOptions options, ProgressThrottle progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
+        hooks?.Uploading?.Invoke();
         var crc = CosCrc64.Compute(data.Span);
         var http = PutObjectMarshaller.Marshal(new PutObjectRequest
         {
@@ -165,7 +170,7 @@ public sealed partial class CosClient
         };
     }
 
-    private async Task<CosUploadResult> UploadMultipartAsync(string bucket, string key, Stream content, long? size, UploadCheckpoint? identity, CosUploadOptions options, ProgressThrottle progress, CancellationToken cancellationToken)
+    private async Task<CosUploadResult> UploadMultipartAsync(string bucket, string key, Stream content, long? size, UploadCheckpoint? identity, CosUploadOptions options, ProgressThrottle progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
         var chunkSize = options.PartSize ?? Options.ChunkSize;
         var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize) : chunkSize;
@@ -210,6 +215,7 @@ public sealed partial class CosClient
 
         try
         {
+            hooks?.Uploading?.Invoke();
             var uploader = new MultipartUploader(this, bucket, key, options.Region, uploadId, progress, resumed?.Parts ?? []);
             var parts = partSize > MaxBufferedPartBytes && size is { } fileSize && content is FileStream file
                 ? await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileSize, partSize, parallel, cancellationToken).ConfigureAwait(false)
@@ -225,7 +231,7 @@ public sealed partial class CosClient
         }
         catch (Exception ex)
         {
-            if (options.OnFailure == CosUploadFailureAction.Abort)
+            if ((hooks?.FailureAction?.Invoke() ?? options.OnFailure) == CosUploadFailureAction.Abort)
             {
                 await AbortQuietlyAsync(bucket, key, options.Region, uploadId).ConfigureAwait(false);
                 if (checkpointPath is not null)
@@ -241,6 +247,15 @@ public sealed partial class CosClient
 
             throw;
         }
+    }
+
+    /// <summary>Aborts the multipart upload a paused or failed queue task kept, and forgets its checkpoint (a cancel with <see cref="CosUploadFailureAction.Abort"/>).</summary>
+    internal async Task AbortKeptUploadAsync(CosFileUpload upload, string uploadId)
+    {
+        var options = upload.Options ?? new CosUploadOptions();
+        await AbortQuietlyAsync(upload.Bucket, upload.Key, options.Region, uploadId).ConfigureAwait(false);
+        var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
+        UploadCheckpointStore.TryDelete(store.PathFor(Path.GetFullPath(upload.FilePath), upload.Bucket, options.Region, upload.Key));
     }
 
     /// <summary>Aborts a multipart upload after a failure; an abort failure must not hide the original error, so it is dropped.</summary>
