@@ -63,6 +63,12 @@ public sealed class CosEmulatorOptions
     /// <summary>The APPID-like owner id shown in listings.</summary>
     public string OwnerId { get; init; } = "100000000001";
 
+    /// <summary>
+    /// The smallest size of every part but the last that CompleteMultipartUpload accepts (1 MiB, as COS).
+    /// Tests lower it to exercise 10,000-part plans without gigabytes of data.
+    /// </summary>
+    public long MinPartSize { get; init; } = Operations.MultipartOperations.MinPartSize;
+
     /// <summary>Kestrel's request-body block size is 4 KiB; a larger pool block speeds large uploads. 0 keeps Kestrel's default.</summary>
     public bool LargeMemoryPool { get; init; } = true;
 }

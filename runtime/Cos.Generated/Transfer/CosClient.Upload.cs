@@ -15,6 +15,12 @@ public sealed partial class CosClient
     internal long MaxBufferedPartBytes { get; set; } = Array.MaxLength;
 
     /// <summary>
+    /// Tests only: plan parts in this unit instead of 1 MiB, starting at one unit, so inputs that need more than
+    /// 10,000 parts are kilobytes rather than gigabytes (the emulator's <c>MinPartSize</c> is lowered to match).
+    /// </summary>
+    internal long? PartSizeUnitForTests { get; set; }
+
+    /// <summary>
     /// The key in <see cref="Exception.Data"/> of a failed or canceled upload's exception that holds the id of the
     /// multipart upload kept on the server (<see cref="CosUploadFailureAction.Keep"/>).
     /// </summary>
@@ -172,8 +178,8 @@ public sealed partial class CosClient
 
     private async Task<CosUploadResult> UploadMultipartAsync(string bucket, string key, Stream content, long? size, UploadCheckpoint? identity, CosUploadOptions options, ProgressThrottle progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
-        var chunkSize = options.PartSize ?? Options.ChunkSize;
-        var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize) : chunkSize;
+        var chunkSize = PartSizeUnitForTests ?? options.PartSize ?? Options.ChunkSize;
+        var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize, PartSizeUnitForTests ?? CosClientOptions.MinChunkSize) : chunkSize;
         var parallel = options.ParallelLimit ?? Options.ChunkParallelLimit;
 
         string? checkpointPath = null;

@@ -14,22 +14,26 @@ internal static class UploadPartPlanner
     public const long MaxObjectSize = MaxParts * CosClientOptions.MaxChunkSize;
 
     /// <summary>The part size for an object of <paramref name="size"/> bytes.</summary>
+    /// <param name="size">The object's size.</param>
+    /// <param name="chunkSize">The configured part size.</param>
+    /// <param name="unit">The smallest part (1 MiB); parts grow to 5120 units. Tests scale it down.</param>
     /// <exception cref="ArgumentOutOfRangeException">The object is larger than COS allows.</exception>
-    public static long PartSize(long size, long chunkSize)
+    public static long PartSize(long size, long chunkSize, long unit = MiB)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        if (size > MaxObjectSize)
+        var maxPart = CosClientOptions.MaxChunkSize / MiB * unit;
+        if (size > MaxParts * maxPart)
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, $"The object is {size} bytes; COS objects are at most {MaxObjectSize} bytes (10,000 parts of 5 GiB, 48.8 TiB).");
         }
 
-        var auto = MiB;
-        while (auto < CosClientOptions.MaxChunkSize && DivideRoundUp(size, auto) > MaxParts)
+        var auto = unit;
+        while (auto < maxPart && DivideRoundUp(size, auto) > MaxParts)
         {
-            auto = Math.Min(auto * 2, CosClientOptions.MaxChunkSize);
+            auto = Math.Min(auto * 2, maxPart);
         }
 
-        return Math.Max(Math.Max(chunkSize, CosClientOptions.MinChunkSize), auto);
+        return Math.Max(Math.Max(chunkSize, unit), auto);
     }
 
     /// <summary>How many parts an object of <paramref name="size"/> bytes has with parts of <paramref name="partSize"/> (at least 1).</summary>

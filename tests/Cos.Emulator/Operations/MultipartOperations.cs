@@ -103,7 +103,7 @@ public static class MultipartOperations
 
         for (var i = 0; i < parts.Count - 1; i++)
         {
-            if (parts[i].Size < MinPartSize)
+            if (parts[i].Size < context.Options.MinPartSize)
             {
                 throw CosErrors.EntityTooSmall(parts[i].PartNumber);
             }

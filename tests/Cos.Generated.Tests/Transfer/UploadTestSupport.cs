@@ -24,8 +24,8 @@ public sealed class UploadHarness : IAsyncDisposable
 
     public string CheckpointDirectory => Path.Combine(TempDirectory, "checkpoints");
 
-    public static async Task<UploadHarness> StartAsync() =>
-        new(await CosEmulator.StartAsync(new CosEmulatorOptions { Buckets = [new EmulatorBucket(Bucket)] }));
+    public static async Task<UploadHarness> StartAsync(long minPartSize = MiB) =>
+        new(await CosEmulator.StartAsync(new CosEmulatorOptions { Buckets = [new EmulatorBucket(Bucket)], MinPartSize = minPartSize }));
 
     public CosClientOptions ClientOptions(int parallel = 3, int chunkRetryTimes = 2, long sliceSize = MiB, bool checkMd5 = false, bool withConnectTo = true)
     {
