@@ -214,6 +214,12 @@ public sealed class CosUploadQueue : IAsyncDisposable
             {
                 // Paused or failed: its upload is no longer running, so the kept multipart upload is dealt with here.
                 keptUploadId = task._uploadId;
+                if (task.Finished.Task.IsCompleted)
+                {
+                    // A failed task's waiters already saw Error; from now on the final state is Canceled.
+                    task.Finished = new TaskCompletionSource<CosUploadTaskState>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
                 task.Finished.TrySetResult(CosUploadTaskState.Canceled);
                 Pump(events);
             }

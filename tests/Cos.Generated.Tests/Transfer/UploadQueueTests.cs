@@ -205,6 +205,67 @@ public sealed class UploadQueueTests
         task.Restart().ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_task_checking_for_an_upload_to_resume_can_be_paused_and_restarted_or_canceled(bool cancel)
+    {
+        await using var harness = await StartAsync();
+        var checking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hold = 1;
+        using var client = harness.TamperingClient(tamper: null, beforeSend: async (request, token) =>
+        {
+            // The first InitiateMultipartUpload (POST ?uploads) is held: the task is still checking.
+            if (request.Method == HttpMethod.Post && request.RequestUri!.Query.StartsWith("?uploads", StringComparison.Ordinal) && Interlocked.Exchange(ref hold, 0) == 1)
+            {
+                checking.TrySetResult();
+                await Task.Delay(Timeout.Infinite, token);
+            }
+        });
+        var parts = harness.CountRequests("UploadPart");
+        await using var queue = new CosUploadQueue(client);
+        var data = RandomBytes((2 * MiB) + 1, 10);
+        var task = queue.Enqueue(Bucket, "checking.bin", harness.WriteFile(data), harness.UploadOptions());
+        await checking.Task.WaitAsync(Deadline);
+        task.State.ShouldBe(CosUploadTaskState.Checking);
+
+        if (cancel)
+        {
+            task.Cancel().ShouldBeTrue();
+            (await task.WaitAsync().WaitAsync(Deadline)).ShouldBe(CosUploadTaskState.Canceled);
+            await queue.WhenIdleAsync().WaitAsync(Deadline);
+            parts.Fired.ShouldBe(0);
+            task.Restart().ShouldBeFalse();
+            return;
+        }
+
+        task.Pause().ShouldBeTrue();
+        await queue.WhenIdleAsync().WaitAsync(Deadline);
+        task.State.ShouldBe(CosUploadTaskState.Paused);
+        parts.Fired.ShouldBe(0);
+        task.Restart().ShouldBeTrue();
+        (await task.WaitAsync().WaitAsync(Deadline)).ShouldBe(CosUploadTaskState.Success);
+        (await harness.DownloadAsync(client, "checking.bin")).ShouldBe(data);
+    }
+
+    [Fact]
+    public async Task A_failed_task_can_be_canceled_and_its_kept_upload_is_aborted_when_the_options_say_so()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client(parallel: 1);
+        harness.Emulator.Faults.Add(new FaultRule { Operation = "UploadPart", PartNumber = 2, Status = 403, ErrorCode = "AccessDenied" });
+        await using var queue = new CosUploadQueue(client);
+        var task = queue.Enqueue(Bucket, "failed-cancel.bin", harness.WriteFile(RandomBytes(3 * MiB, 11)), harness.UploadOptions(CosUploadFailureAction.Abort));
+        (await task.WaitAsync().WaitAsync(Deadline)).ShouldBe(CosUploadTaskState.Error);
+
+        // OnFailure = Abort already aborted it when the upload failed; nothing is kept to cancel.
+        task.UploadId.ShouldBeNull();
+        (await harness.ListUploadsAsync(client, "failed-cancel.bin")).ShouldBeEmpty();
+        task.Cancel().ShouldBeTrue();
+        task.State.ShouldBe(CosUploadTaskState.Canceled);
+        (await task.WaitAsync().WaitAsync(Deadline)).ShouldBe(CosUploadTaskState.Canceled);
+    }
+
     [Fact]
     public async Task Finished_tasks_are_pruned_oldest_first_past_UploadQueueSize()
     {
