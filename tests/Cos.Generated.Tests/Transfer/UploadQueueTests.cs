@@ -130,18 +130,10 @@ public sealed class UploadQueueTests
     public async Task Canceling_a_running_upload_keeps_or_aborts_its_multipart_upload(CosUploadFailureAction onFailure, int uploadsLeft)
     {
         await using var harness = await StartAsync();
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var client = harness.TamperingClient(tamper: null, parallel: 1, beforeSend: async (request, token) =>
-        {
-            if (request.RequestUri!.Query.Contains("partNumber=2", StringComparison.Ordinal))
-            {
-                held.TrySetResult();
-                await Task.Delay(Timeout.Infinite, token);
-            }
-        });
+        using var client = ClientHoldingPart2(harness, out var held);
         await using var queue = new CosUploadQueue(client);
         var task = queue.Enqueue(Bucket, "cancel.bin", harness.WriteFile(RandomBytes(3 * MiB, 6)), harness.UploadOptions(onFailure));
-        await held.Task.WaitAsync(Deadline);
+        await held.WaitAsync(Deadline);
 
         task.Cancel().ShouldBeTrue();
 
@@ -156,18 +148,10 @@ public sealed class UploadQueueTests
     public async Task Canceling_a_paused_task_whose_options_say_abort_aborts_the_kept_upload()
     {
         await using var harness = await StartAsync();
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var client = harness.TamperingClient(tamper: null, parallel: 1, beforeSend: async (request, token) =>
-        {
-            if (request.RequestUri!.Query.Contains("partNumber=2", StringComparison.Ordinal))
-            {
-                held.TrySetResult();
-                await Task.Delay(Timeout.Infinite, token);
-            }
-        });
+        using var client = ClientHoldingPart2(harness, out var held);
         await using var queue = new CosUploadQueue(client);
         var task = queue.Enqueue(Bucket, "paused-abort.bin", harness.WriteFile(RandomBytes(3 * MiB, 7)), harness.UploadOptions(CosUploadFailureAction.Abort));
-        await held.Task.WaitAsync(Deadline);
+        await held.WaitAsync(Deadline);
         task.Pause().ShouldBeTrue();
         await queue.WhenIdleAsync().WaitAsync(Deadline);
         (await harness.ListUploadsAsync(client, "paused-abort.bin")).Count.ShouldBe(1);
@@ -318,19 +302,11 @@ public sealed class UploadQueueTests
     public async Task Disposing_the_queue_pauses_running_tasks_and_refuses_new_ones()
     {
         await using var harness = await StartAsync();
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var client = harness.TamperingClient(tamper: null, parallel: 1, beforeSend: async (request, token) =>
-        {
-            if (request.RequestUri!.Query.Contains("partNumber=2", StringComparison.Ordinal))
-            {
-                held.TrySetResult();
-                await Task.Delay(Timeout.Infinite, token);
-            }
-        });
+        using var client = ClientHoldingPart2(harness, out var held);
         var queue = new CosUploadQueue(client);
         var path = harness.WriteFile(RandomBytes(3 * MiB, 9));
         var task = queue.Enqueue(Bucket, "dispose.bin", path, harness.UploadOptions(CosUploadFailureAction.Abort));
-        await held.Task.WaitAsync(Deadline);
+        await held.WaitAsync(Deadline);
 
         await queue.DisposeAsync().AsTask().WaitAsync(Deadline);
 
@@ -350,6 +326,21 @@ public sealed class UploadQueueTests
         Should.Throw<ArgumentException>(() => queue.Enqueue(Bucket, "", harness.WriteFile([1])));
         Should.Throw<ArgumentOutOfRangeException>(() => new CosUploadQueue(client, new CosUploadQueueOptions { FileParallelLimit = 0 }));
         queue.Tasks.ShouldBeEmpty();
+    }
+
+    /// <summary>A client sending one part at a time whose part 2 never gets an answer: <paramref name="held"/> completes when it is in flight.</summary>
+    private static CosClient ClientHoldingPart2(UploadHarness harness, out Task held)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        held = reached.Task;
+        return harness.TamperingClient(tamper: null, parallel: 1, beforeSend: async (request, token) =>
+        {
+            if (request.RequestUri!.Query.Contains("partNumber=2", StringComparison.Ordinal))
+            {
+                reached.TrySetResult();
+                await Task.Delay(Timeout.Infinite, token); // until a pause, cancel or dispose stops it
+            }
+        });
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
