@@ -125,7 +125,8 @@ public sealed partial class CosBrowserSigner
             throw Refuse(CosSignRefusal.InvalidPath, "The pathname is not valid percent-encoding.");
         }
 
-        foreach (var form in key == decoded ? [key] : new[] { key, decoded })
+        string[] forms = key == decoded ? [key] : [key, decoded];
+        foreach (var form in forms)
         {
             if (form.Any(char.IsControl))
             {
@@ -136,7 +137,10 @@ public sealed partial class CosBrowserSigner
             {
                 throw Refuse(CosSignRefusal.InvalidPath, $"The pathname '/{key}' has a '.' or '..' segment.");
             }
+        }
 
+        foreach (var form in forms)
+        {
             if (!_options.AllowedKeyPrefixes.Any(prefix => form.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 throw Refuse(CosSignRefusal.KeyNotAllowed, $"The key '{key}' is not under an allowed prefix.");

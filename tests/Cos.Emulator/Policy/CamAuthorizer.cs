@@ -10,7 +10,8 @@ namespace Cos.Emulator.Policy;
 /// <summary>
 /// Enforces the policy of a temporary key issued by the emulator's STS: each operation needs its CAM action
 /// (<c>name/cos:{Operation}</c>) on its resource, <c>qcs::cos:{region}:uid/{appid}:{bucket}/{key}</c> (a bucket
-/// request's key is empty; GetService's resource is <c>*</c>). A copy also needs GetObject on its source.
+/// request's key is empty, a listing's is its <c>prefix</c>; GetService's resource is <c>*</c>). A copy also needs
+/// GetObject on its source.
 /// Permanent keys and statically configured temporary keys are not limited.
 /// </summary>
 public static class CamAuthorizer
@@ -29,7 +30,9 @@ public static class CamAuthorizer
             _ => (operation, false),
         };
 
-        Require(key, action, route.Bucket, route.Key, route.Region, store);
+        // Listings are checked on their prefix: a key limited to photos/* may list photos/.
+        var objectKey = operation is "GetBucket" or "ListMultipartUploads" ? route.Get("prefix") ?? string.Empty : route.Key;
+        Require(key, action, route.Bucket, objectKey, route.Region, store);
         if (copies)
         {
             var source = CopySource.Parse(request.Headers["x-cos-copy-source"].ToString());

@@ -120,6 +120,11 @@ public sealed class StsEndpoint(CosEmulatorOptions options)
                 throw StsErrorException.InvalidParameterValue($"DurationSeconds must be an integer from 1 to {MaxDurationSeconds}.");
             }
 
+            if (encodedPolicy.TrimStart().StartsWith('{'))
+            {
+                throw StsErrorException.InvalidParameter("The Policy must be URL-encoded JSON (it starts with '{').");
+            }
+
             CamPolicy policy;
             try
             {
