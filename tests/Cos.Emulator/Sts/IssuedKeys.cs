@@ -11,8 +11,6 @@ public sealed class IssuedKeys
 {
     private readonly ConcurrentDictionary<string, IssuedKey> _keys = new(StringComparer.Ordinal);
 
-    public int Count => _keys.Count;
-
     public void Add(IssuedKey key) => _keys[key.Key.TmpSecretId] = key;
 
     public IssuedKey? Find(string tmpSecretId) => _keys.GetValueOrDefault(tmpSecretId);
