@@ -33,8 +33,14 @@ public sealed class CosEmulatorOptions
     /// <summary>More permanent keys.</summary>
     public IReadOnlyList<EmulatorKey> AdditionalKeys { get; init; } = [];
 
-    /// <summary>Temporary keys with their tokens and expiry.</summary>
+    /// <summary>Temporary keys with their tokens and expiry; not limited by any policy.</summary>
     public IReadOnlyList<TemporaryKey> TemporaryKeys { get; init; } = [];
+
+    /// <summary>
+    /// The host of the emulated STS (GetFederationToken, TC3-signed with a permanent key); requests naming an
+    /// <c>X-TC-Action</c> reach it on any host. The keys it issues are limited by their policy. Null: only by X-TC-Action.
+    /// </summary>
+    public string? StsHost { get; init; } = "sts.tencentcloudapi.com";
 
     /// <summary>Where to keep buckets and objects; null keeps everything in memory.</summary>
     public string? DataDirectory { get; init; }

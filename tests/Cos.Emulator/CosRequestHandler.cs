@@ -4,8 +4,10 @@ using Cos.Emulator.Cors;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Faults;
 using Cos.Emulator.Operations;
+using Cos.Emulator.Policy;
 using Cos.Emulator.Routing;
 using Cos.Emulator.Storage;
+using Cos.Emulator.Sts;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,10 +23,17 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
     private readonly CosRouter _router = new(options.HostSuffixes);
     private readonly CosAuthenticator _authenticator = new(options);
     private readonly CorsHandler _cors = new(options.Cors);
+    private readonly StsEndpoint _sts = new(options);
     private long _requests;
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (_sts.Accepts(http.Request))
+        {
+            await _sts.HandleAsync(http, _authenticator.Issued);
+            return;
+        }
+
         var requestId = NewRequestId();
         var response = http.Response;
         response.Headers["x-cos-request-id"] = requestId;
@@ -53,7 +62,8 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
                 return;
             }
 
-            _authenticator.Authenticate(http.Request, route);
+            var secretId = _authenticator.Authenticate(http.Request, route);
+            CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, store);
             var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = store, Options = options };
             await RunAsync(context);
         }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Routing;
+using Cos.Emulator.Sts;
 using Cos.Generated.Signing;
 using Microsoft.AspNetCore.Http;
 
@@ -36,6 +37,9 @@ public sealed class CosAuthenticator
         _time = options.TimeProvider;
         _maxSkew = options.MaxClockSkew;
     }
+
+    /// <summary>The temporary keys the emulator's STS issued; accepted like <see cref="CosEmulatorOptions.TemporaryKeys"/>.</summary>
+    public IssuedKeys Issued { get; } = new();
 
     /// <summary>Returns the SecretId that signed the request; throws a 403 otherwise.</summary>
     public string Authenticate(HttpRequest request, CosRoute route)
@@ -91,7 +95,7 @@ public sealed class CosAuthenticator
         {
             secretKey = permanentKey;
         }
-        else if (_temporary.TryGetValue(secretId, out var temporary))
+        else if (_temporary.TryGetValue(secretId, out var temporary) || (temporary = Issued.Find(secretId)?.Key) is not null)
         {
             if (token.Length == 0)
             {
