@@ -14,6 +14,7 @@ internal sealed class CredentialBackendClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly HttpCredentialProviderOptions _options;
+    private readonly SocketsHttpHandler? _ownedHandler;
 
     public CredentialBackendClient(Uri endpoint, HttpCredentialProviderOptions? options)
     {
@@ -26,10 +27,11 @@ internal sealed class CredentialBackendClient : IDisposable
         _options = options ?? new HttpCredentialProviderOptions();
         _options.Validate();
         Endpoint = $"{endpoint.Scheme}://{endpoint.Authority}{endpoint.AbsolutePath}";
-        _http = _options.Handler is { } handler
-            ? new HttpClient(handler, disposeHandler: false)
-            : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }, disposeHandler: true);
-        _http.BaseAddress = endpoint;
+        _ownedHandler = _options.Handler is null ? new SocketsHttpHandler { AllowAutoRedirect = false } : null;
+        _http = new HttpClient(new ExactEndpointHandler(endpoint) { InnerHandler = _options.Handler ?? _ownedHandler! }, disposeHandler: false)
+        {
+            BaseAddress = endpoint,
+        };
         _http.Timeout = Timeout.InfiniteTimeSpan; // Per call, below: a timeout must be told apart from the caller's cancellation.
         Api = RestService.ForGenerated<ICredentialBackendApi>(_http, RefitSettings.ForJsonContext(CredentialBackendJsonContext.Default));
     }
@@ -92,7 +94,12 @@ internal sealed class CredentialBackendClient : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        // The endpoint handler is not disposed: that would dispose a caller's handler too.
+        _http.Dispose();
+        _ownedHandler?.Dispose();
+    }
 
     /// <summary>The kind of a failure without its message, which might quote the body.</summary>
     private static string Describe(Exception? ex) => ex switch
