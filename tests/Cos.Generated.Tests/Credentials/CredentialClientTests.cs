@@ -199,6 +199,25 @@ public class CredentialClientTests
     }
 
     [Fact]
+    public async Task Format_2_signs_a_retry_with_its_x_cos_sdk_retry_header()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        await using var backend = await SignatureBackend.StartAsync(emulator.SecretId, emulator.SecretKey);
+        using var signer = new HttpAuthorizationProvider(backend.Endpoint);
+        using var client = new CosClient(Options(emulator) with { AuthorizationProvider = signer });
+        await PutAsync(client, "retry.txt");
+        var failOnce = emulator.Faults.Add(new FaultRule { Operation = "HeadObject", Status = 500, Times = 1 });
+
+        await client.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = "retry.txt" });
+
+        failOnce.Fired.ShouldBe(1);
+        var heads = backend.Requests.Where(r => r.Method == "HEAD").ToList();
+        heads.Count.ShouldBe(2);
+        heads[0].Headers.ShouldNotContainKey("x-cos-sdk-retry");
+        heads[1].Headers["x-cos-sdk-retry"].ShouldBe("true");
+    }
+
+    [Fact]
     public async Task Format_2_carries_the_backend_s_security_token()
     {
         await using var emulator = await StartEmulatorAsync();

@@ -53,6 +53,19 @@ public class HttpTemporaryCredentialProviderTests
     }
 
     [Fact]
+    public async Task Times_given_as_strings_and_a_missing_startTime_are_accepted()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Fallback = context => Json(context, """{"credentials":{"tmpSecretId":"AKID","tmpSecretKey":"k","sessionToken":"t"},"expiredTime":"1790001800"}""");
+        using var provider = Provider(server);
+
+        var credentials = await provider.GetCredentialsAsync(Scope, CancellationToken.None);
+
+        credentials.ExpiredTime.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(ExpiredTime));
+        credentials.StartTime.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task With_ScopeLimit_the_scope_is_POSTed_as_JSON_and_keys_are_fetched_per_scope()
     {
         await using var server = await ScriptedServer.StartAsync();
