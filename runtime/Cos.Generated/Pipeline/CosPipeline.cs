@@ -21,10 +21,8 @@ public sealed class CosPipeline
 
     private readonly CosClientOptions _options;
     private readonly HttpClient _httpClient;
-    private readonly ICosCredentialProvider? _credentials;
-    private readonly ICosAuthorizationProvider? _authorization;
     private readonly CosEndpointResolver _endpoints;
-    private readonly CosRequestFactory _requests;
+    private readonly CosRequestSigner _signer;
 
     /// <summary>
     /// Creates a pipeline over <paramref name="httpClient"/> that signs with keys from <paramref name="credentials"/>
@@ -34,11 +32,9 @@ public sealed class CosPipeline
     {
         _options = options;
         _httpClient = httpClient;
-        _credentials = credentials;
-        _authorization = authorization;
         _endpoints = new CosEndpointResolver(options);
-        _requests = new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default);
         Clock = new ClockSkew(options.TimeProvider);
+        _signer = new CosRequestSigner(options, new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default), Clock, credentials, authorization);
     }
 
     /// <summary>The (skew-corrected) signing clock, shared by every request of the client.</summary>
@@ -130,7 +126,7 @@ public sealed class CosPipeline
 
     private async Task<T> SendOnceAsync<T>(CosHttpRequest request, CosEndpoint endpoint, Func<CosResponseContext, T> unmarshal, int attempt, TryState state, CancellationToken cancellationToken)
     {
-        using var message = await CreateSignedMessageAsync(request, endpoint, attempt, cancellationToken).ConfigureAwait(false);
+        using var message = await _signer.CreateAsync(request, endpoint, attempt, cancellationToken).ConfigureAwait(false);
         using var timeout = _options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.Timeout, _options.TimeProvider);
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
@@ -200,65 +196,6 @@ public sealed class CosPipeline
                 response?.Dispose();
             }
         }
-    }
-
-    /// <summary>
-    /// Builds one try and signs it: with keys from the credential provider, with a signature from the
-    /// authorization provider, or not at all. Provider failures become <see cref="CosCredentialsException"/>.
-    /// </summary>
-    private async ValueTask<HttpRequestMessage> CreateSignedMessageAsync(CosHttpRequest request, CosEndpoint endpoint, int attempt, CancellationToken cancellationToken)
-    {
-        var message = _requests.Create(request, endpoint, attempt, out var signedHeaders);
-        try
-        {
-            if (_credentials is not null)
-            {
-                var scope = CosCredentialScope.For(request, _options.Region);
-                var credentials = await AskProviderAsync(_credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, request, cancellationToken).ConfigureAwait(false);
-                _requests.Sign(message, request, endpoint, signedHeaders, credentials, Clock.Now);
-            }
-            else if (_authorization is not null)
-            {
-                var context = new CosAuthorizationContext(
-                    request.Method.Method,
-                    endpoint.Pathname,
-                    request.Query.ToArray(),
-                    CosRequestFactory.SignableHeaders(signedHeaders),
-                    CosCredentialScope.For(request, _options.Region));
-                var signature = await AskProviderAsync(_authorization, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, request, cancellationToken).ConfigureAwait(false);
-                CosRequestFactory.Authorize(message, endpoint, signature.Authorization, signature.SecurityToken);
-            }
-
-            return message;
-        }
-        catch
-        {
-            message.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Calls a credential or authorization provider; a null answer or an unexpected failure becomes <see cref="CosCredentialsException"/>.</summary>
-    private static async ValueTask<TResult> AskProviderAsync<TProvider, TArgument, TResult>(
-        TProvider provider,
-        Func<TProvider, TArgument, CancellationToken, ValueTask<TResult>> ask,
-        TArgument argument,
-        CosHttpRequest request,
-        CancellationToken cancellationToken)
-        where TProvider : notnull
-        where TResult : class
-    {
-        TResult? result;
-        try
-        {
-            result = await ask(provider, argument, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not CosCredentialsException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            throw new CosCredentialsException($"The {provider.GetType().Name} failed to supply credentials for {request.OperationName}: {ex.GetType().Name}.", ex);
-        }
-
-        return result ?? throw new CosCredentialsException($"The {provider.GetType().Name} returned nothing for {request.OperationName}.");
     }
 
     private static string? GetHeader(HttpResponseMessage response, string name) =>
