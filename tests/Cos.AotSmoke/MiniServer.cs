@@ -97,4 +97,6 @@ internal sealed record Request(string Method, string Target, Dictionary<string, 
 internal sealed record Response(int Status, byte[] Body, params (string Name, string Value)[] Headers)
 {
     public static Response Xml(string xml) => new(200, Encoding.UTF8.GetBytes(xml), ("Content-Type", "application/xml"));
+
+    public static Response Json(string json) => new(200, Encoding.UTF8.GetBytes(json), ("Content-Type", "application/json"));
 }

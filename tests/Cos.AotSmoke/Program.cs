@@ -1,13 +1,32 @@
 using System.Text;
 using Cos.AotSmoke;
 using Cos.Generated;
+using Cos.Generated.Credentials;
 using Cos.Generated.Signing;
 
 // Exercises the generated client under NativeAOT: signing, marshalling, XML parsing, streaming,
 // pagination and errors, against a loopback server. Exit code 0 means every check held.
 var stored = new Dictionary<string, byte[]>();
+var signRequests = new List<string>();
+var tokens = new List<string>();
 await using var server = new MiniServer(request =>
 {
+    // The credential backends (JS SDK sample formats), served by the same loopback server.
+    switch (request.Method, request.Target)
+    {
+        case ("GET", "/_backend/sts"):
+            var expired = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+            return Response.Json($$"""{"credentials":{"tmpSecretId":"AKIDTMPAOT","tmpSecretKey":"tmp-aot-key","sessionToken":"aot-token"},"startTime":{{expired - 3600}},"expiredTime":{{expired}}}""");
+        case ("POST", "/_backend/sign"):
+            signRequests.Add(Encoding.UTF8.GetString(request.Body));
+            return Response.Json("""{"authorization":"q-sign-algorithm=sha1&q-ak=AKIDSIGNED&q-sign-time=1;2&q-key-time=1;2&q-header-list=host&q-url-param-list=&q-signature=00","securityToken":"signed-token"}""");
+    }
+
+    if (request.Headers.TryGetValue("x-cos-security-token", out var token))
+    {
+        tokens.Add(token);
+    }
+
     if (!request.Headers.TryGetValue("Authorization", out var auth) || !auth.StartsWith("q-sign-algorithm=sha1&", StringComparison.Ordinal))
     {
         return new Response(403, Encoding.UTF8.GetBytes("<Error><Code>AccessDenied</Code></Error>"));
@@ -88,6 +107,24 @@ finally
 
 var url = client.GetObjectUrl(bucket, "aot/hello world.txt", TimeSpan.FromMinutes(5));
 Check(url.AbsoluteUri.Contains("q-signature=", StringComparison.Ordinal), "presigned URL");
+
+// The Refit credential providers (source-generated client and JSON) under NativeAOT.
+var backendOptions = new HttpCredentialProviderOptions { Timeout = TimeSpan.FromSeconds(10) };
+using (var sts = new HttpTemporaryCredentialProvider(new Uri($"http://127.0.0.1:{server.Port}/_backend/sts"), options: backendOptions))
+using (var stsClient = new CosClient(new CosClientOptions { CredentialProvider = sts, Region = "ap-guangzhou", Protocol = "http", ConnectTo = $"127.0.0.1:{server.Port}" }))
+{
+    await stsClient.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "aot/sts.txt", Body = new MemoryStream(Encoding.UTF8.GetBytes("temporary key")) });
+    Check(tokens.LastOrDefault() == "aot-token", "HttpTemporaryCredentialProvider reads the JSON key and the token is sent");
+}
+
+using (var signer = new HttpAuthorizationProvider(new Uri($"http://127.0.0.1:{server.Port}/_backend/sign"), backendOptions))
+using (var signedClient = new CosClient(new CosClientOptions { AuthorizationProvider = signer, Region = "ap-guangzhou", Protocol = "http", ConnectTo = $"127.0.0.1:{server.Port}" }))
+{
+    await using var signed = await signedClient.GetObjectAsync(new GetObjectRequest { Bucket = bucket, Key = "aot/sts.txt" });
+    Check(
+        signRequests.Count == 1 && signRequests[0].Contains("\"pathname\":\"/aot/sts.txt\"", StringComparison.Ordinal) && tokens.LastOrDefault() == "signed-token",
+        "HttpAuthorizationProvider posts the request and uses the backend's signature");
+}
 
 Console.WriteLine("AOT smoke: all checks passed");
 return 0;

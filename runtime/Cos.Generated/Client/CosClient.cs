@@ -48,7 +48,7 @@ public sealed partial class CosClient : IDisposable
             ?? (string.IsNullOrEmpty(options.SecretId) ? null : new StaticCredentialProvider(options.SecretId, options.SecretKey!, options.SecurityToken));
         _ownsHttpClient = httpClient is null;
         _httpClient = httpClient ?? CosHttpClientFactory.Create(options);
-        Pipeline = new CosPipeline(options, _httpClient, _credentials);
+        Pipeline = new CosPipeline(options, _httpClient, _credentials, options.AuthorizationProvider);
     }
 
     /// <summary>The options the client was created with.</summary>
@@ -69,9 +69,14 @@ public sealed partial class CosClient : IDisposable
     /// <param name="method">The method the URL is for; default GET.</param>
     /// <param name="query">Extra query parameters (such as <c>response-content-disposition</c>), raw; signed and appended.</param>
     /// <param name="region">The region; default <see cref="CosClientOptions.Region"/>.</param>
-    /// <exception cref="InvalidOperationException">The client has a credential provider that is not static; use <see cref="GetObjectUrlAsync"/>.</exception>
+    /// <exception cref="InvalidOperationException">The client has a credential provider that is not static, or an authorization provider; use <see cref="GetObjectUrlAsync"/>.</exception>
     public Uri GetObjectUrl(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null)
     {
+        if (Options.AuthorizationProvider is not null)
+        {
+            throw new InvalidOperationException("This client gets its signatures from an AuthorizationProvider; use GetObjectUrlAsync to presign with it.");
+        }
+
         var credentials = _credentials switch
         {
             null => null,
@@ -84,12 +89,25 @@ public sealed partial class CosClient : IDisposable
 
     /// <summary>
     /// Returns a presigned URL of an object, signed with credentials from the client's
-    /// <see cref="CosClientOptions.CredentialProvider"/> (or its static keys); see <see cref="GetObjectUrl"/>.
+    /// <see cref="CosClientOptions.CredentialProvider"/> (or its static keys), asked for the scope
+    /// <c>name/cos:GetObject</c> (<c>name/cos:PutObject</c> for PUT) as the JavaScript SDK does, or with a
+    /// signature from its <see cref="CosClientOptions.AuthorizationProvider"/>; see <see cref="GetObjectUrl"/>.
     /// </summary>
+    /// <exception cref="CosCredentialsException">The provider failed.</exception>
     public async ValueTask<Uri> GetObjectUrlAsync(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null, CancellationToken cancellationToken = default)
     {
-        var credentials = _credentials is null ? null : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        return BuildObjectUrl(credentials, bucket, key, expires, method, query, region);
+        var scope = new CosCredentialScope(
+            CosCredentialScope.ActionPrefix + (method == HttpMethod.Put ? "PutObject" : "GetObject"),
+            bucket ?? string.Empty,
+            region ?? Options.Region ?? string.Empty,
+            key ?? string.Empty);
+        if (Options.AuthorizationProvider is { } signer)
+        {
+            return await BuildServerSignedUrlAsync(signer, scope, bucket!, key!, method, query, region, cancellationToken).ConfigureAwait(false);
+        }
+
+        var credentials = _credentials is null ? null : await _credentials.GetCredentialsAsync(scope, cancellationToken).ConfigureAwait(false);
+        return BuildObjectUrl(credentials, bucket!, key!, expires, method, query, region);
     }
 
     /// <summary>Disposes the connection pool, unless the <see cref="HttpClient"/> was injected.</summary>
@@ -132,17 +150,57 @@ public sealed partial class CosClient : IDisposable
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(extraQuery),
             headers,
             keyTime);
+        return SignedUrl(url, endpoint, authorization, credentials.SecurityToken, extraQuery);
+    }
 
-        // Each value of the authorization goes into the query URL-encoded (';' becomes %3B).
-        var separator = '?';
-        foreach (var piece in authorization.Split('&'))
+    /// <summary>A presigned URL whose signature comes from <paramref name="signer"/>, which also chooses its validity.</summary>
+    private async ValueTask<Uri> BuildServerSignedUrlAsync(ICosAuthorizationProvider signer, CosCredentialScope scope, string bucket, string key, HttpMethod? method, IEnumerable<KeyValuePair<string, string?>>? query, string? region, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(key))
         {
-            var equals = piece.IndexOf('=');
-            url.Append(separator).Append(piece, 0, equals + 1).Append(CosUrlEncoding.Encode(piece[(equals + 1)..]));
-            separator = '&';
+            throw new ArgumentException("The object key is required.", nameof(key));
         }
 
-        if (credentials.SecurityToken is { } token)
+        var extraQuery = query?.ToList() ?? [];
+        var endpoint = Pipeline.Endpoints.ResolveBucket(bucket, region ?? Options.Region, key, []);
+        var context = new CosAuthorizationContext((method ?? HttpMethod.Get).Method, endpoint.Pathname, extraQuery.ToArray(), [new("Host", endpoint.Host)], scope);
+        CosAuthorization signature;
+        try
+        {
+            signature = await signer.GetAuthorizationAsync(context, cancellationToken).ConfigureAwait(false)
+                ?? throw new CosCredentialsException($"The {signer.GetType().Name} returned nothing for a presigned URL.");
+        }
+        catch (Exception ex) when (ex is not CosCredentialsException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw new CosCredentialsException($"The {signer.GetType().Name} failed to sign a presigned URL: {ex.GetType().Name}.", ex);
+        }
+
+        return SignedUrl(new StringBuilder(endpoint.Uri.OriginalString), endpoint, signature.Authorization, signature.SecurityToken, extraQuery);
+    }
+
+    /// <summary>
+    /// Appends the signature, the token and <paramref name="extraQuery"/> to <paramref name="url"/>. A COS
+    /// signature goes in as its own parameters, each value URL-encoded (';' becomes %3B); any other
+    /// authorization (a backend's own format) as <c>sign=</c>, as the JavaScript SDK does.
+    /// </summary>
+    private Uri SignedUrl(StringBuilder url, CosEndpoint endpoint, string authorization, string? securityToken, List<KeyValuePair<string, string?>> extraQuery)
+    {
+        if (authorization.Contains("q-signature=", StringComparison.Ordinal))
+        {
+            var separator = '?';
+            foreach (var piece in authorization.Split('&'))
+            {
+                var equals = piece.IndexOf('=');
+                url.Append(separator).Append(piece, 0, equals + 1).Append(CosUrlEncoding.Encode(piece[(equals + 1)..]));
+                separator = '&';
+            }
+        }
+        else
+        {
+            url.Append("?sign=").Append(CosUrlEncoding.Encode(authorization));
+        }
+
+        if (securityToken is { } token)
         {
             url.Append('&').Append(Pipeline.RequestTokenHeader(endpoint.Host)).Append('=').Append(CosUrlEncoding.Encode(token));
         }

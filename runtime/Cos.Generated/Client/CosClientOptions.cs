@@ -30,8 +30,8 @@ public sealed record CosClientOptions
 
     /// <summary>
     /// The SecretId of a permanent or temporary key (JS <c>SecretId</c>). Set together with
-    /// <see cref="SecretKey"/>, or leave both null and set <see cref="CredentialProvider"/>; with
-    /// neither, requests are sent unsigned (public-read buckets).
+    /// <see cref="SecretKey"/>, or leave both null and set <see cref="CredentialProvider"/> or
+    /// <see cref="AuthorizationProvider"/>; with none, requests are sent unsigned (public-read buckets).
     /// </summary>
     public string? SecretId { get; init; }
 
@@ -45,11 +45,20 @@ public sealed record CosClientOptions
     public string? SecurityToken { get; init; }
 
     /// <summary>
-    /// Supplies credentials for every try (rotating or temporary keys; JS <c>getAuthorization</c>/<c>Credentials</c>).
-    /// When null, a <see cref="StaticCredentialProvider"/> is made from <see cref="SecretId"/>,
+    /// Supplies credentials for every try, given the request's scope (JS <c>getAuthorization</c> returning
+    /// temporary keys, or <c>Credentials</c>): <see cref="TemporaryCredentialProvider"/>,
+    /// <see cref="Credentials.HttpTemporaryCredentialProvider"/>, <see cref="RotatingCredentialProvider"/>. When null, a <see cref="StaticCredentialProvider"/> is made from <see cref="SecretId"/>,
     /// <see cref="SecretKey"/> and <see cref="SecurityToken"/>. Cannot be combined with them.
     /// </summary>
     public ICosCredentialProvider? CredentialProvider { get; init; }
+
+    /// <summary>
+    /// Gets the <c>Authorization</c> of every request from elsewhere, typically a backend that holds the key
+    /// (JS <c>getAuthorization</c> returning <c>{Authorization}</c>; see <see cref="Credentials.HttpAuthorizationProvider"/>).
+    /// Cannot be combined with <see cref="SecretId"/>/<see cref="SecretKey"/>/<see cref="SecurityToken"/> or
+    /// <see cref="CredentialProvider"/>.
+    /// </summary>
+    public ICosAuthorizationProvider? AuthorizationProvider { get; init; }
 
     /// <summary>The region of requests that do not name one (<c>ap-guangzhou</c>); <c>[a-z0-9-]+</c>.</summary>
     public string? Region { get; init; }
@@ -192,6 +201,11 @@ public sealed record CosClientOptions
             throw new ArgumentException("Set either CredentialProvider or SecretId/SecretKey/SecurityToken, not both.", nameof(CredentialProvider));
         }
 
+        if (AuthorizationProvider is not null && (CredentialProvider is not null || !string.IsNullOrEmpty(SecretId) || !string.IsNullOrEmpty(SecurityToken)))
+        {
+            throw new ArgumentException("AuthorizationProvider signs every request itself: do not also set SecretId/SecretKey/SecurityToken or CredentialProvider.", nameof(AuthorizationProvider));
+        }
+
         if (!string.IsNullOrEmpty(SecurityToken) && string.IsNullOrEmpty(SecretId))
         {
             throw new ArgumentException("SecurityToken needs the temporary SecretId and SecretKey it belongs to.", nameof(SecurityToken));
@@ -270,6 +284,7 @@ public sealed record CosClientOptions
         Append("SecretKey", SecretKey is null ? null : "***");
         Append("SecurityToken", SecurityToken is null ? null : "***");
         Append("CredentialProvider", CredentialProvider?.GetType().Name);
+        Append("AuthorizationProvider", AuthorizationProvider?.GetType().Name);
         Append("Region", Region);
         Append("Protocol", Protocol);
         Append("Domain", Domain);

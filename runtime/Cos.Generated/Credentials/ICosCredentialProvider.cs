@@ -1,11 +1,14 @@
 namespace Cos.Generated.Credentials;
 
 /// <summary>
-/// Supplies the keys that sign requests. The pipeline asks for credentials on every try, so a
-/// provider can rotate keys (refresh temporary STS keys) at any time; cache inside the provider.
+/// Supplies the keys that sign requests (JS <c>getAuthorization</c> returning temporary keys, or permanent
+/// keys). The pipeline asks on every try and passes the request's <see cref="CosCredentialScope"/>, so a
+/// provider can rotate keys at any time or mint keys limited to a scope; cache inside the provider
+/// (see <see cref="TemporaryCredentialProvider"/>).
 /// </summary>
 public interface ICosCredentialProvider
 {
-    /// <summary>Returns the credentials to sign the next try with.</summary>
-    ValueTask<CosCredentials> GetCredentialsAsync(CancellationToken cancellationToken);
+    /// <summary>Returns the credentials to sign the next try of a request with <paramref name="scope"/>.</summary>
+    /// <exception cref="CosCredentialsException">No credentials could be obtained.</exception>
+    ValueTask<CosCredentials> GetCredentialsAsync(CosCredentialScope scope, CancellationToken cancellationToken);
 }

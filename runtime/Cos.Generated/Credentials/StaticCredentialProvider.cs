@@ -1,6 +1,6 @@
 namespace Cos.Generated.Credentials;
 
-/// <summary>Always returns the same credentials.</summary>
+/// <summary>Always returns the same (permanent or temporary) credentials, whatever the scope.</summary>
 public sealed class StaticCredentialProvider : ICosCredentialProvider
 {
     private readonly ValueTask<CosCredentials> _result;
@@ -23,7 +23,7 @@ public sealed class StaticCredentialProvider : ICosCredentialProvider
     public CosCredentials Credentials { get; }
 
     /// <inheritdoc />
-    public ValueTask<CosCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => _result;
+    public ValueTask<CosCredentials> GetCredentialsAsync(CosCredentialScope scope, CancellationToken cancellationToken) => _result;
 
     /// <inheritdoc />
     public override string ToString() => $"StaticCredentialProvider {{ {Credentials} }}";

@@ -21,19 +21,20 @@ public sealed class CosPipeline
 
     private readonly CosClientOptions _options;
     private readonly HttpClient _httpClient;
-    private readonly ICosCredentialProvider? _credentials;
     private readonly CosEndpointResolver _endpoints;
-    private readonly CosRequestFactory _requests;
+    private readonly CosRequestSigner _signer;
 
-    /// <summary>Creates a pipeline over <paramref name="httpClient"/>; <paramref name="credentials"/> null sends unsigned requests.</summary>
-    internal CosPipeline(CosClientOptions options, HttpClient httpClient, ICosCredentialProvider? credentials)
+    /// <summary>
+    /// Creates a pipeline over <paramref name="httpClient"/> that signs with keys from <paramref name="credentials"/>
+    /// or gets signatures from <paramref name="authorization"/>; with neither it sends unsigned requests.
+    /// </summary>
+    internal CosPipeline(CosClientOptions options, HttpClient httpClient, ICosCredentialProvider? credentials, ICosAuthorizationProvider? authorization = null)
     {
         _options = options;
         _httpClient = httpClient;
-        _credentials = credentials;
         _endpoints = new CosEndpointResolver(options);
-        _requests = new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default);
         Clock = new ClockSkew(options.TimeProvider);
+        _signer = new CosRequestSigner(options, new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default), Clock, credentials, authorization);
     }
 
     /// <summary>The (skew-corrected) signing clock, shared by every request of the client.</summary>
@@ -125,12 +126,7 @@ public sealed class CosPipeline
 
     private async Task<T> SendOnceAsync<T>(CosHttpRequest request, CosEndpoint endpoint, Func<CosResponseContext, T> unmarshal, int attempt, TryState state, CancellationToken cancellationToken)
     {
-        var credentials = _credentials is null
-            ? null
-            : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The credential provider returned no credentials.");
-
-        using var message = _requests.Create(request, endpoint, attempt, credentials, Clock.Now);
+        using var message = await _signer.CreateAsync(request, endpoint, attempt, cancellationToken).ConfigureAwait(false);
         using var timeout = _options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.Timeout, _options.TimeProvider);
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Cos.Generated.Credentials;
 using Cos.Generated.Endpoints;
 using Cos.Generated.Protocol;
@@ -6,7 +7,7 @@ using Cos.Generated.Signing;
 
 namespace Cos.Generated.Pipeline;
 
-/// <summary>Turns a <see cref="CosHttpRequest"/> into a new, signed <see cref="HttpRequestMessage"/> for one try.</summary>
+/// <summary>Turns a <see cref="CosHttpRequest"/> into a new <see cref="HttpRequestMessage"/> for one try, and signs it.</summary>
 internal sealed class CosRequestFactory(CosClientOptions options, string userAgent)
 {
     /// <summary>Headers .NET keeps on <see cref="HttpContent"/> rather than on the request.</summary>
@@ -17,12 +18,12 @@ internal sealed class CosRequestFactory(CosClientOptions options, string userAge
     };
 
     /// <summary>
-    /// Builds try number <paramref name="attempt"/> (0 first). Content headers go on the content; a
+    /// Builds try number <paramref name="attempt"/> (0 first), unsigned. Content headers go on the content; a
     /// non-GET/HEAD request without a body gets empty content so that <c>Content-Length: 0</c> is sent
-    /// and signed; retries carry a signed <c>x-cos-sdk-retry: true</c>; the security token is added
-    /// after signing. <paramref name="credentials"/> null sends the request unsigned.
+    /// and signed; retries carry a signed <c>x-cos-sdk-retry: true</c>. <paramref name="signedHeaders"/>
+    /// receives the headers a signature covers (Host first); sign with <see cref="Sign"/> or <see cref="Authorize"/>.
     /// </summary>
-    public HttpRequestMessage Create(CosHttpRequest request, CosEndpoint endpoint, int attempt, CosCredentials? credentials, DateTimeOffset now)
+    public HttpRequestMessage Create(CosHttpRequest request, CosEndpoint endpoint, int attempt, out List<KeyValuePair<string, string?>> signedHeaders)
     {
         var message = new HttpRequestMessage(request.Method, endpoint.Uri);
         try
@@ -84,30 +85,48 @@ internal sealed class CosRequestFactory(CosClientOptions options, string userAge
 
             message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
 
-            if (credentials is not null)
-            {
-                var keyTime = SigningTime.ForRequest(credentials, now, options.SignatureExpires);
-                var authorization = CosSigner.GetAuthorization(
-                    credentials.SecretId,
-                    credentials.SecretKey,
-                    request.Method.Method,
-                    endpoint.Pathname,
-                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(request.Query),
-                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(signed),
-                    keyTime);
-                message.Headers.TryAddWithoutValidation(CosHeaders.Authorization, authorization);
-                if (credentials.SecurityToken is { } token)
-                {
-                    message.Headers.TryAddWithoutValidation(SecurityTokenHeader(endpoint.Host), token);
-                }
-            }
-
+            signedHeaders = signed;
             return message;
         }
         catch
         {
             message.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Signs <paramref name="message"/> with <paramref name="credentials"/> over <paramref name="signedHeaders"/>;
+    /// a temporary key's token is added after signing, so it is not signed.
+    /// </summary>
+    public void Sign(HttpRequestMessage message, CosHttpRequest request, CosEndpoint endpoint, List<KeyValuePair<string, string?>> signedHeaders, CosCredentials credentials, DateTimeOffset now)
+    {
+        var keyTime = SigningTime.ForRequest(credentials, now, options.SignatureExpires);
+        var authorization = CosSigner.GetAuthorization(
+            credentials.SecretId,
+            credentials.SecretKey,
+            request.Method.Method,
+            endpoint.Pathname,
+            CollectionsMarshal.AsSpan(request.Query),
+            CollectionsMarshal.AsSpan(signedHeaders),
+            keyTime);
+        Authorize(message, endpoint, authorization, credentials.SecurityToken);
+    }
+
+    /// <summary>
+    /// The headers an external signer is given: of <paramref name="signedHeaders"/>, those COS signs
+    /// and that have a value, exactly what <see cref="Sign"/> covers.
+    /// </summary>
+    public static List<KeyValuePair<string, string?>> SignableHeaders(List<KeyValuePair<string, string?>> signedHeaders) =>
+        signedHeaders.Where(static h => !string.IsNullOrEmpty(h.Value) && CosSigner.IsSignedHeader(h.Key)).ToList();
+
+    /// <summary>Adds <paramref name="authorization"/> and, when given, the temporary key's token.</summary>
+    public static void Authorize(HttpRequestMessage message, CosEndpoint endpoint, string authorization, string? securityToken)
+    {
+        message.Headers.TryAddWithoutValidation(CosHeaders.Authorization, authorization);
+        if (securityToken is not null)
+        {
+            message.Headers.TryAddWithoutValidation(SecurityTokenHeader(endpoint.Host), securityToken);
         }
     }
 

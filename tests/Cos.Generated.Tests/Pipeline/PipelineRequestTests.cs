@@ -215,7 +215,7 @@ public class PipelineRequestTests
     {
         private int _calls;
 
-        public ValueTask<CosCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+        public ValueTask<CosCredentials> GetCredentialsAsync(CosCredentialScope scope, CancellationToken cancellationToken)
         {
             var n = Interlocked.Increment(ref _calls);
             return ValueTask.FromResult(new CosCredentials($"AKID{n}", $"KEY{n}", $"TOKEN{n}"));

@@ -146,7 +146,7 @@ public class PresignedUrlTests
 
     private sealed class TemporaryProvider : ICosCredentialProvider
     {
-        public ValueTask<CosCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
+        public ValueTask<CosCredentials> GetCredentialsAsync(CosCredentialScope scope, CancellationToken cancellationToken) =>
             ValueTask.FromResult(new CosCredentials("AKIDTMP", "TMPKEY", "tmp token", Now.AddMinutes(-5), Now.AddHours(1)));
     }
 
