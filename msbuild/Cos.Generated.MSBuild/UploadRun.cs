@@ -33,6 +33,22 @@ internal sealed class UploadRun(CosClient client, string bucket, IReadOnlyList<P
     private async Task<FileOutcome> ProcessAsync(PlannedUpload upload, CancellationToken cancellationToken)
     {
         var target = $"cos://{bucket}/{upload.Key}";
+        try
+        {
+            return await CheckAndUploadAsync(upload, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // COS's own refusals get COS005; network, I/O (a file that vanished) and CRC-64 mismatches get COS006.
+            var code = ex is CosException and not CosIntegrityException ? CosErrorCodes.UploadRejected : CosErrorCodes.UploadFailed;
+            var message = $"Upload of {upload.FilePath} to {target} failed: {Describe(ex)}";
+            pump.Post(() => log.LogError(null, code, null, null, 0, 0, 0, 0, message));
+            return new FileOutcome(FileOutcomeKind.Failed);
+        }
+    }
+
+    private async Task<FileOutcome> CheckAndUploadAsync(PlannedUpload upload, string target, CancellationToken cancellationToken)
+    {
         RemoteComparison? remote = null;
         if (!Force)
         {
@@ -43,8 +59,9 @@ internal sealed class UploadRun(CosClient client, string bucket, IReadOnlyList<P
                     Message($"{(DryRun ? "Would skip" : "Skipped")} {upload.FilePath}: {target} already has the same content");
                     return new FileOutcome(FileOutcomeKind.Unchanged, Remote: remote);
                 case RemoteState.Unknown:
+                    var problem = remote.Problem;
                     pump.Post(() => log.LogWarning(null, CosErrorCodes.CheckFailed, null, null, 0, 0, 0, 0,
-                        $"Could not check {target} before uploading ({remote.Problem}); {(DryRun ? "it would be uploaded" : "uploading it")}."));
+                        $"Could not check {target} before uploading ({problem}); {(DryRun ? "it would be uploaded" : "uploading it")}."));
                     break;
             }
         }
@@ -61,20 +78,10 @@ internal sealed class UploadRun(CosClient client, string bucket, IReadOnlyList<P
             return new FileOutcome(FileOutcomeKind.WouldUpload, Remote: remote);
         }
 
-        try
-        {
-            var result = await client.UploadFileAsync(bucket, upload.Key, upload.FilePath, upload.Options, progress: null, cancellationToken).ConfigureAwait(false);
-            var how = result.PartCount > 0 ? $"{result.PartCount} parts" : "one PUT";
-            Message($"Uploaded {upload.FilePath} to {target} ({ByteFormat.Size(result.Size)}, {how}, ETag {result.ETag})");
-            return new FileOutcome(FileOutcomeKind.Uploaded, result, remote);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            var code = ex is CosException and not CosIntegrityException ? CosErrorCodes.UploadRejected : CosErrorCodes.UploadFailed;
-            var message = $"Upload of {upload.FilePath} to {target} failed: {Describe(ex)}";
-            pump.Post(() => log.LogError(null, code, null, null, 0, 0, 0, 0, message));
-            return new FileOutcome(FileOutcomeKind.Failed, Remote: remote);
-        }
+        var result = await client.UploadFileAsync(bucket, upload.Key, upload.FilePath, upload.Options, progress: null, cancellationToken).ConfigureAwait(false);
+        var how = result.PartCount > 0 ? $"{result.PartCount} parts" : "one PUT";
+        Message($"Uploaded {upload.FilePath} to {target} ({ByteFormat.Size(result.Size)}, {how}, ETag {result.ETag})");
+        return new FileOutcome(FileOutcomeKind.Uploaded, result, remote);
     }
 
     /// <summary>The exception's message with the COS request id, which support needs, even when the message lacks it.</summary>
