@@ -167,15 +167,9 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
         }
 
         CosClient client;
-        OutputItems outputs;
         try
         {
             client = new CosClient(settings.ClientOptions(credentials));
-            var urls = new ObjectUrls(client, Bucket, settings.PresignExpiry, TimeProvider.System);
-
-            // Resolving one URL checks the bucket name and endpoint before anything is sent.
-            urls.Plain(planner.Uploads[0].Key);
-            outputs = new OutputItems(Bucket, urls);
         }
         catch (ArgumentException ex)
         {
@@ -184,7 +178,18 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
 
         using (client)
         {
-            return Upload(client, planner, outputs);
+            var urls = new ObjectUrls(client, Bucket, settings.PresignExpiry, TimeProvider.System);
+            try
+            {
+                // Resolving one URL checks the bucket name and endpoint before anything is sent.
+                urls.Plain(planner.Uploads[0].Key);
+            }
+            catch (ArgumentException ex)
+            {
+                return Fail(CosErrorCodes.InvalidParameter, $"CosUpload: {ex.Message}");
+            }
+
+            return Upload(client, planner, new OutputItems(Bucket, urls));
         }
     }
 
