@@ -143,6 +143,8 @@ public sealed partial class CosClient
             ContentLength = data.Length,
             ContentMd5 = Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
             ContentType = options.ContentType,
+            CacheControl = options.CacheControl,
+            ContentDisposition = options.ContentDisposition,
             Metadata = options.Metadata,
             StorageClass = options.StorageClass,
         });
@@ -206,6 +208,8 @@ public sealed partial class CosClient
                     Key = key,
                     Region = options.Region,
                     ContentType = options.ContentType,
+                    CacheControl = options.CacheControl,
+                    ContentDisposition = options.ContentDisposition,
                     Metadata = options.Metadata,
                     StorageClass = options.StorageClass,
                 },

@@ -19,6 +19,12 @@ public sealed class CosUploadOptions
     /// <summary>The object's Content-Type.</summary>
     public string? ContentType { get; init; }
 
+    /// <summary>The object's Cache-Control, stored with it and returned on downloads.</summary>
+    public string? CacheControl { get; init; }
+
+    /// <summary>The object's Content-Disposition, stored with it and returned on downloads.</summary>
+    public string? ContentDisposition { get; init; }
+
     /// <summary>User metadata, sent as <c>x-cos-meta-*</c>.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
