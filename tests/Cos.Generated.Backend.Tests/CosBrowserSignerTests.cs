@@ -148,6 +148,52 @@ public sealed class CosBrowserSignerTests
         twoBuckets.Sign(Request("PUT", "/photos/h.jpg", host: $"{OtherBucket}.cos.{Region}.myqcloud.com")).Authorization.ShouldContain("q-header-list=host");
     }
 
+    [Fact]
+    public async Task A_listing_is_signed_for_an_allowed_prefix_only_and_the_emulator_accepts_it()
+    {
+        var clock = new ManualClock(Start);
+        await using var cos = await StartAsync(clock);
+        var signer = Signer(new CosCredentials(cos.SecretId, cos.SecretKey), clock, methods: ["GET", "HEAD"]);
+        using var admin = Admin(cos, clock);
+        await admin.PutObjectAsync(new PutObjectRequest { Bucket = Bucket, Key = "photos/listed.jpg", Body = new MemoryStream("x"u8.ToArray()) });
+
+        var signature = signer.Sign(Request("GET", "/", query: new() { ["prefix"] = "photos/", ["max-keys"] = "10" }));
+        var (status, body) = await SendAsync(cos, "GET", string.Empty, signature, query: "?prefix=photos%2F&max-keys=10");
+        status.ShouldBe(200);
+        body.ShouldContain("<Key>photos/listed.jpg</Key>");
+
+        Should.Throw<CosSignRefusedException>(() => signer.Sign(Request("GET", "/", query: new() { ["prefix"] = "docs/" }))).Reason.ShouldBe(CosSignRefusal.KeyNotAllowed);
+        Should.Throw<CosSignRefusedException>(() => signer.Sign(Request("GET", "/", query: new() { ["prefix"] = string.Empty }))).Reason.ShouldBe(CosSignRefusal.KeyNotAllowed);
+        Should.Throw<CosSignRefusedException>(() => signer.Sign(Request("GET", "/"))).Reason.ShouldBe(CosSignRefusal.KeyNotAllowed);
+        Should.Throw<CosSignRefusedException>(() => signer.Sign(Request("HEAD", "/", query: new() { ["prefix"] = "photos/" }))).Reason.ShouldBe(CosSignRefusal.KeyNotAllowed);
+        Should.Throw<CosSignRefusedException>(() => signer.Sign(Request("GET", "/", query: new() { ["prefix"] = "photos/../docs/" }))).Reason.ShouldBe(CosSignRefusal.InvalidPath);
+    }
+
+    [Fact]
+    public void Hosts_under_other_domains_are_refused_unless_listed_in_HostSuffixes()
+    {
+        const string localHost = Bucket + ".cos." + Region + ".localhost:8080";
+        var credentials = new CosCredentials("AKIDSIGNER", "signer-secret");
+        var clock = new ManualClock(Start);
+        Should.Throw<CosSignRefusedException>(() => Signer(credentials, clock).Sign(Request("PUT", "/photos/a.jpg", localHost))).Reason.ShouldBe(CosSignRefusal.BucketNotAllowed);
+
+        var local = new CosBrowserSigner(new CosBrowserSignerOptions
+        {
+            Credentials = credentials,
+            AllowedMethods = ["PUT"],
+            AllowedKeyPrefixes = ["photos/"],
+            AllowedBuckets = [Bucket],
+            Region = Region,
+            HostSuffixes = ["localhost"],
+            TimeProvider = clock,
+        });
+
+        local.Sign(Request("PUT", "/photos/a.jpg", localHost)).Authorization.ShouldContain("q-header-list=host");
+        Should.Throw<CosSignRefusedException>(() => local.Sign(Request("PUT", "/photos/a.jpg", Host))).Reason.ShouldBe(CosSignRefusal.BucketNotAllowed);
+        Should.Throw<CosSignRefusedException>(() => local.Sign(Request("PUT", "/photos/a.jpg", $"{OtherBucket}.cos.{Region}.localhost"))).Reason.ShouldBe(CosSignRefusal.BucketNotAllowed);
+        Should.Throw<CosSignRefusedException>(() => local.Sign(Request("PUT", "/photos/a.jpg", $"{Bucket}.cos.{Region}.evil-localhost"))).Reason.ShouldBe(CosSignRefusal.BucketNotAllowed);
+    }
+
     public static TheoryData<string, string, string?, string?, string?, CosSignRefusal> Refused => new()
     {
         { "GET", "/photos/a.jpg", Host, null, null, CosSignRefusal.MethodNotAllowed },
@@ -215,6 +261,8 @@ public sealed class CosBrowserSignerTests
         Should.Throw<ArgumentException>(() => new CosBrowserSigner(new CosBrowserSignerOptions { Credentials = credentials, AllowedMethods = [], AllowedKeyPrefixes = ["a/"] }));
         Should.Throw<ArgumentException>(() => new CosBrowserSigner(new CosBrowserSignerOptions { Credentials = credentials, AllowedMethods = ["PUT"], AllowedKeyPrefixes = [] }));
         Should.Throw<ArgumentException>(() => new CosBrowserSigner(new CosBrowserSignerOptions { Credentials = credentials, AllowedMethods = ["PUT"], AllowedKeyPrefixes = ["/a/"] }));
+        Should.Throw<ArgumentException>(() => new CosBrowserSigner(new CosBrowserSignerOptions { Credentials = credentials, AllowedMethods = ["PUT"], AllowedKeyPrefixes = ["a/"], HostSuffixes = [] }));
+        Should.Throw<ArgumentException>(() => new CosBrowserSigner(new CosBrowserSignerOptions { Credentials = credentials, AllowedMethods = ["PUT"], AllowedKeyPrefixes = ["a/"], HostSuffixes = [".localhost"] }));
         new CosBrowserSignerOptions { Credentials = credentials, AllowedMethods = ["PUT"], AllowedKeyPrefixes = ["a/"] }.ToString().ShouldNotContain("signer-secret");
     }
 

@@ -8,7 +8,7 @@ namespace Cos.Generated.Backend.Browser;
 /// Signs a browser's request on its behalf (cos-js-sdk-v5 <c>getAuthorization</c>, format 2): the browser posts
 /// <c>{method, pathname, query, headers}</c> (<see cref="CosSignRequest"/>), the backend answers
 /// <c>{authorization, securityToken}</c> (<see cref="CosSignResponse"/>). Before signing it checks the method, the key
-/// (under an allowed prefix, no <c>..</c>), the bucket in the signed Host, the query parameters and ACL headers;
+/// (under an allowed prefix, no <c>..</c>; a listing's <c>prefix</c>), the bucket in the signed Host, the query parameters and ACL headers;
 /// anything else is refused with <see cref="CosSignRefusedException"/>. Thread-safe.
 /// </summary>
 public sealed partial class CosBrowserSigner
@@ -48,9 +48,8 @@ public sealed partial class CosBrowserSigner
             pathname = "/" + pathname;
         }
 
-        CheckKey(pathname[1..]);
-
         var query = new List<KeyValuePair<string, string?>>();
+        string? listPrefix = null;
         foreach (var (name, value) in request.Query ?? [])
         {
             if (!_queryNames.Contains(name))
@@ -58,8 +57,17 @@ public sealed partial class CosBrowserSigner
                 throw Refuse(CosSignRefusal.QueryNotAllowed, $"The query parameter '{name}' is not allowed.");
             }
 
+            if (string.Equals(name, "prefix", StringComparison.OrdinalIgnoreCase))
+            {
+                listPrefix = value;
+            }
+
             query.Add(new(name, value));
         }
+
+        // A listing (GET /) is a request on its prefix: a browser may list the part of the bucket it may write.
+        var key = pathname[1..];
+        CheckKey(key.Length == 0 && method == "GET" && !string.IsNullOrEmpty(listPrefix) ? listPrefix : key);
 
         var headers = new List<KeyValuePair<string, string?>>();
         string? host = null;
@@ -87,7 +95,7 @@ public sealed partial class CosBrowserSigner
             else if (_buckets.Count == 1 && _options.Region is { } region)
             {
                 // Sign the one allowed bucket's Host: the signature then works only there.
-                headers.Add(new("Host", $"{_buckets.First()}.cos.{region}.myqcloud.com"));
+                headers.Add(new("Host", $"{_buckets.First()}.cos.{region}.{_options.HostSuffixes[0]}"));
             }
             else
             {
@@ -152,10 +160,11 @@ public sealed partial class CosBrowserSigner
     {
         var colon = host.LastIndexOf(':');
         var name = (colon > 0 ? host[..colon] : host).ToLowerInvariant().TrimEnd('.');
-        var match = BucketHost().Match(name);
-        if (!match.Success)
+        var suffix = _options.HostSuffixes.FirstOrDefault(s => name.EndsWith("." + s.ToLowerInvariant(), StringComparison.Ordinal));
+        var match = suffix is null ? null : BucketHost().Match(name[..^(suffix.Length + 1)]);
+        if (match is not { Success: true })
         {
-            throw Refuse(CosSignRefusal.BucketNotAllowed, $"The Host '{host}' is not a COS bucket host ({{bucket}}.cos.{{region}}.myqcloud.com).");
+            throw Refuse(CosSignRefusal.BucketNotAllowed, $"The Host '{host}' is not a COS bucket host ({{bucket}}.cos.{{region}}.{string.Join("|", _options.HostSuffixes)}).");
         }
 
         var bucket = match.Groups["bucket"].Value;
@@ -176,6 +185,7 @@ public sealed partial class CosBrowserSigner
 
     private static CosSignRefusedException Refuse(CosSignRefusal reason, string message) => new(reason, message);
 
-    [GeneratedRegex("^(?<bucket>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\\.cos\\.(?<region>[a-z0-9-]+)\\.(?:myqcloud\\.com|tencentcos\\.cn)$")]
+    /// <summary>A bucket host without its domain suffix: <c>{bucket}.cos.{region}</c>.</summary>
+    [GeneratedRegex("^(?<bucket>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\\.cos\\.(?<region>[a-z0-9-]+)$")]
     private static partial Regex BucketHost();
 }

@@ -25,8 +25,9 @@ public sealed record CosBrowserSignerOptions
     public required IReadOnlyList<string> AllowedMethods { get; init; }
 
     /// <summary>
-    /// Object keys must start with one of these (<c>photos/</c>; <c>users/42/</c>). An empty prefix allows the whole
-    /// bucket, including bucket-level requests (pathname <c>/</c>).
+    /// Object keys must start with one of these (<c>photos/</c>; <c>users/42/</c>). Listings (<c>GET /</c>, objects or
+    /// multipart uploads) are allowed when their <c>prefix</c> parameter starts with one. An empty prefix allows the
+    /// whole bucket, including all bucket-level requests (pathname <c>/</c>).
     /// </summary>
     public required IReadOnlyList<string> AllowedKeyPrefixes { get; init; }
 
@@ -38,6 +39,13 @@ public sealed record CosBrowserSignerOptions
 
     /// <summary>The region the Host must name (the global acceleration host is also accepted); null: any region.</summary>
     public string? Region { get; init; }
+
+    /// <summary>
+    /// The domains of bucket hosts (<c>{bucket}.cos.{region}.{suffix}</c>) a signed Host may name; the first is used
+    /// when the signer adds the Host itself. Default <c>myqcloud.com</c> and <c>tencentcos.cn</c>; add a suffix only for
+    /// a private deployment or a local emulator.
+    /// </summary>
+    public IReadOnlyList<string> HostSuffixes { get; init; } = ["myqcloud.com", "tencentcos.cn"];
 
     /// <summary>The query parameters that may be signed; others (sub-resources such as <c>acl</c>, <c>tagging</c>) are refused. Matched ignoring case.</summary>
     public IReadOnlyList<string> AllowedQueryParameters { get; init; } = DefaultAllowedQueryParameters;
@@ -74,6 +82,11 @@ public sealed record CosBrowserSignerOptions
 
         ArgumentNullException.ThrowIfNull(AllowedBuckets, nameof(AllowedBuckets));
         ArgumentNullException.ThrowIfNull(AllowedQueryParameters, nameof(AllowedQueryParameters));
+        if (HostSuffixes is null || HostSuffixes.Count == 0 || HostSuffixes.Any(s => string.IsNullOrWhiteSpace(s) || s.StartsWith('.') || s.Contains(':')))
+        {
+            throw new ArgumentException("List at least one host suffix, a domain without a leading dot or port (myqcloud.com).", nameof(HostSuffixes));
+        }
+
         if (Expires <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(Expires), Expires, "A signature must be valid for a positive time.");
