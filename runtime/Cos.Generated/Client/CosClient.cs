@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using Cos.Generated.Credentials;
 using Cos.Generated.Endpoints;
@@ -54,8 +55,14 @@ public sealed partial class CosClient : IDisposable
     /// <summary>The options the client was created with.</summary>
     public CosClientOptions Options { get; }
 
-    /// <summary>The pipeline the generated operation methods send through.</summary>
-    internal CosPipeline Pipeline { get; }
+    /// <summary>
+    /// The pipeline the generated operation methods send through (signing, endpoints, retries). It is
+    /// public for code generated from your own <c>*.api.json</c>: the partial client class the spec names
+    /// exposes it as <c>internal CosPipeline Pipeline =&gt; client.Pipeline;</c> (see the spec's README,
+    /// "Your own operations"). Application code calls the operation methods instead.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public CosPipeline Pipeline { get; }
 
     /// <summary>
     /// Returns a presigned URL of an object, signed with the static credentials of the options
