@@ -53,7 +53,11 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
                 return;
             }
 
-            _authenticator.Authenticate(http.Request, route);
+            if (!options.SkipAuthentication)
+            {
+                _authenticator.Authenticate(http.Request, route);
+            }
+
             var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = store, Options = options };
             await RunAsync(context);
         }
