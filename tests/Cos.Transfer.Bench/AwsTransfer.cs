@@ -7,8 +7,10 @@ namespace Cos.Transfer.Bench;
 
 /// <summary>
 /// AWSSDK.S3's TransferUtility, path-style against the emulator (which does not check its SigV4 signatures).
-/// Checksums are calculated and validated only when an operation requires them: the emulator does not decode
-/// <c>aws-chunked</c> bodies with trailing checksums, which the SDK sends by default.
+/// Checksums are calculated and validated only when an operation requires them, and part bodies are sent plain:
+/// the emulator does not decode the <c>aws-chunked</c> bodies with trailing checksums the SDK sends by default.
+/// Over plain HTTP, SigV4 then hashes each part with SHA-256 (over HTTPS the SDK would skip that); the
+/// "-unsigned" case uses anonymous credentials, so nothing is signed or hashed.
 /// </summary>
 internal sealed class AwsTransfer : ITransfer
 {
@@ -23,7 +25,7 @@ internal sealed class AwsTransfer : ITransfer
         _workload = workload;
         RuntimePipelineCustomizerRegistry.Instance.Register(new NoChunkEncoding()); // Before the client builds its pipeline.
         _s3 = new AmazonS3Client(
-            new BasicAWSCredentials("AKIDBENCHMARK", "benchmark-secret"),
+            bench.Name.EndsWith("-unsigned", StringComparison.Ordinal) ? new AnonymousAWSCredentials() : new BasicAWSCredentials("AKIDBENCHMARK", "benchmark-secret"),
             new AmazonS3Config
             {
                 ServiceURL = workload.Endpoint,
@@ -35,7 +37,7 @@ internal sealed class AwsTransfer : ITransfer
         _transfer = new TransferUtility(_s3, Tuned ? new TransferUtilityConfig { ConcurrentServiceRequests = BenchCase.Parallel } : new TransferUtilityConfig());
     }
 
-    private bool Tuned => _bench.Name.EndsWith("-8x4", StringComparison.Ordinal);
+    private bool Tuned => _bench.Name.Contains("-8x4", StringComparison.Ordinal);
 
     public async Task RunAsync(long size)
     {

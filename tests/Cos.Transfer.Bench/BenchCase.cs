@@ -26,14 +26,15 @@ internal sealed record BenchCase(string Name, Direction Direction, string Descri
         new("raw-put-single", Direction.Upload, "raw HttpClient: one streamed PUT from memory"),
         new("cos-upload-default", Direction.Upload, "Cos.Generated UploadFileAsync, client defaults (1 MiB x 3)"),
         new("cos-upload-8x4", Direction.Upload, "Cos.Generated UploadFileAsync, 8 MiB x 4"),
-        new("aws-upload-default", Direction.Upload, "AWSSDK.S3 TransferUtility upload, defaults (5 MiB x 10)"),
+        new("aws-upload-default", Direction.Upload, "AWSSDK.S3 TransferUtility upload, defaults (8 MiB x 10)"),
         new("aws-upload-8x4", Direction.Upload, "AWSSDK.S3 TransferUtility upload, 8 MiB x 4"),
+        new("aws-upload-8x4-unsigned", Direction.Upload, "AWSSDK.S3 TransferUtility upload, 8 MiB x 4, anonymous (no SigV4 payload hash)"),
         new("raw-get-ranges", Direction.Download, "raw HttpClient: 8 MiB ranged GETs, 4 in flight, bytes dropped (limit)", IsLimit: true),
         new("raw-get-ranges-file", Direction.Download, "raw HttpClient: 8 MiB ranged GETs, 4 in flight, written to a file"),
         new("raw-get-single", Direction.Download, "raw HttpClient: one streamed GET, bytes dropped"),
         new("cos-download-default", Direction.Download, "Cos.Generated DownloadFileAsync, client defaults (8 MiB x 3)"),
         new("cos-download-8x4", Direction.Download, "Cos.Generated DownloadFileAsync, 8 MiB x 4"),
-        new("aws-download-default", Direction.Download, "AWSSDK.S3 TransferUtility download, defaults"),
+        new("aws-download-default", Direction.Download, "AWSSDK.S3 TransferUtility download, defaults (one streamed GET)"),
         new("aws-download-8x4", Direction.Download, "AWSSDK.S3 TransferUtility download, RANGE 8 MiB x 4"),
     ];
 

@@ -23,6 +23,7 @@ internal sealed class CosTransfer(BenchCase bench, Workload workload) : ITransfe
 
     public async Task RunAsync(long size)
     {
+
         if (bench.Direction == Direction.Upload)
         {
             var options = Tuned ? new CosUploadOptions { PartSize = BenchCase.PartSize, ParallelLimit = BenchCase.Parallel } : null;

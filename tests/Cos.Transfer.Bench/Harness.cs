@@ -10,7 +10,7 @@ namespace Cos.Transfer.Bench;
 /// </summary>
 internal static class Harness
 {
-    private const string Usage = "usage: Cos.Transfer.Bench [--repeat N (3)] [--size-mib N (512)] [--cases NAME,NAME...] [--data-dir DIR (/tmp/cos-transfer-bench)]";
+    private const string Usage = "usage: Cos.Transfer.Bench [serve] [--repeat N (3)] [--size-mib N (512)] [--cases NAME,NAME...] [--data-dir DIR (/tmp/cos-transfer-bench)]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -18,6 +18,11 @@ internal static class Harness
         var sizeMib = 512L;
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cos-transfer-bench");
         IReadOnlyList<BenchCase> cases = BenchCase.All;
+        var serve = args.Length > 0 && args[0] == "serve";
+        if (serve)
+        {
+            args = args[1..];
+        }
         for (var i = 0; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length)
@@ -55,21 +60,27 @@ internal static class Harness
         }
 
         var size = sizeMib * BenchCase.MiB;
-        if (size < Workload.WarmUpSize || size % BenchCase.PartSize != 0)
+        if (size <= 0 || size % BenchCase.PartSize != 0)
         {
-            Console.Error.WriteLine($"--size-mib must be a multiple of 8 and at least {Workload.WarmUpSize / BenchCase.MiB}.");
+            Console.Error.WriteLine("--size-mib must be a positive multiple of 8.");
             return 2;
         }
 
         Directory.CreateDirectory(dataDirectory);
-        foreach (var fileSize in new[] { Workload.WarmUpSize, size }.Distinct())
-        {
-            EnsureRandomFile(Path.Combine(dataDirectory, $"random-{fileSize / BenchCase.MiB}m.bin"), fileSize);
-        }
+        EnsureRandomFile(Path.Combine(dataDirectory, $"random-{sizeMib}m.bin"), size);
 
         using var emulator = await EmulatorProcess.StartAsync();
         var workload = new Workload(emulator.Port, dataDirectory, size);
-        await ZeroObjects.StoreAsync(workload, new[] { Workload.WarmUpSize, size }.Distinct());
+        await ZeroObjects.StoreAsync(workload, size);
+        if (serve)
+        {
+            // For profiling one case by hand (perf record ... dotnet Cos.Transfer.Bench.dll child ...).
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"emulator pid {emulator.ProcessId} on port {emulator.Port}; run a case with:"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet {typeof(Harness).Assembly.Location} {ChildProcess.Verb} CASE {emulator.Port} {dataDirectory} {size} {emulator.ProcessId}"));
+            Console.WriteLine("Press Enter to stop.");
+            Console.ReadLine();
+            return 0;
+        }
 
         var loadBefore = ProcessStats.LoadAverage();
         var results = cases.Select(c => new CaseRuns(c)).ToList();
@@ -82,13 +93,13 @@ internal static class Harness
                 runs.Runs.Add(result);
                 Console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"round {round}/{repeat} {runs.Case.Name,-22} {size / 1e6 / result.Seconds,7:F0} MB/s  client CPU {result.CpuSeconds:F2} s  emulator CPU {result.ServerCpuSeconds:F2} s  peak RSS {result.PeakRssKib / 1024.0:F0} MiB  load {ProcessStats.LoadAverage()}"));
+                    $"round {round}/{repeat} {runs.Case.Name,-22} {size / 1e6 / result.Seconds,7:F0} MB/s  client CPU {result.CpuSeconds:F2} s  emulator CPU {result.ServerCpuSeconds:F2} s  peak RSS {result.FirstPeakRssKib / 1024.0:F0} / {result.PeakRssKib / 1024.0:F0} MiB  allocated {result.AllocatedBytes / 1048576.0:F0} MiB  load {ProcessStats.LoadAverage()}"));
             }
         }
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {sizeMib} MiB per transfer, median of {repeat} runs (one child process each, after a {Workload.WarmUpSize / BenchCase.MiB} MiB warm-up); load average {loadBefore} before, {ProcessStats.LoadAverage()} after; {(DateTimeOffset.UtcNow - started).TotalSeconds:F0} s."));
+            $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {sizeMib} MiB per transfer, median of {repeat} runs (one child process each, after a warm-up transfer of the same size); load average {loadBefore} before, {ProcessStats.LoadAverage()} after; {(DateTimeOffset.UtcNow - started).TotalSeconds:F0} s."));
         Console.WriteLine();
         Console.WriteLine(ResultTable.Format(results, size));
         return 0;

@@ -13,9 +13,6 @@ internal sealed record Workload(int Port, string DataDirectory, long Size)
 
     public const string Region = "ap-guangzhou";
 
-    /// <summary>The size of the warm-up transfer each child makes before the measured one (JIT, pools, connections).</summary>
-    public const long WarmUpSize = 64 * BenchCase.MiB;
-
     public string UploadFile(long size) => Path.Combine(DataDirectory, $"random-{Mib(size)}m.bin");
 
     public static string ZeroKey(long size) => $"zeros-{Mib(size)}m";

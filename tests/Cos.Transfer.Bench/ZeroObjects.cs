@@ -11,7 +11,7 @@ namespace Cos.Transfer.Bench;
 /// </summary>
 internal static class ZeroObjects
 {
-    public static async Task StoreAsync(Workload workload, IEnumerable<long> sizes)
+    public static async Task StoreAsync(Workload workload, long size)
     {
         using var client = new CosClient(new CosClientOptions
         {
@@ -21,11 +21,8 @@ internal static class ZeroObjects
             Protocol = "http",
             ConnectTo = $"127.0.0.1:{workload.Port}",
         });
-        foreach (var size in sizes)
-        {
-            await using var zeros = new ZeroStream(size);
-            await client.UploadAsync(Workload.Bucket, Workload.ZeroKey(size), zeros, new CosUploadOptions { PartSize = BenchCase.PartSize, ParallelLimit = BenchCase.Parallel });
-        }
+        await using var zeros = new ZeroStream(size);
+        await client.UploadAsync(Workload.Bucket, Workload.ZeroKey(size), zeros, new CosUploadOptions { PartSize = BenchCase.PartSize, ParallelLimit = BenchCase.Parallel });
     }
 
     /// <summary>A seekable stream of <c>length</c> zero bytes.</summary>
