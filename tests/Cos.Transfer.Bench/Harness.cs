@@ -23,6 +23,7 @@ internal static class Harness
         {
             args = args[1..];
         }
+
         for (var i = 0; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length)
@@ -57,6 +58,12 @@ internal static class Harness
                     Console.Error.WriteLine(Usage);
                     return 2;
             }
+        }
+
+        if (repeat < 1)
+        {
+            Console.Error.WriteLine("--repeat must be at least 1.");
+            return 2;
         }
 
         var size = sizeMib * BenchCase.MiB;
