@@ -75,6 +75,12 @@ public sealed class CosEmulatorOptions
     /// </summary>
     public long MinPartSize { get; init; } = Operations.MultipartOperations.MinPartSize;
 
+    /// <summary>
+    /// Benchmarks only (off by default): accepts every request without checking its signature, so clients that
+    /// sign another way (AWSSDK.S3's SigV4) or not at all can be measured against the same server.
+    /// </summary>
+    public bool SkipAuthentication { get; init; }
+
     /// <summary>Kestrel's request-body block size is 4 KiB; a larger pool block speeds large uploads. 0 keeps Kestrel's default.</summary>
     public bool LargeMemoryPool { get; init; } = true;
 }

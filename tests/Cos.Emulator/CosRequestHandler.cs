@@ -62,8 +62,12 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
                 return;
             }
 
-            var secretId = _authenticator.Authenticate(http.Request, route);
-            CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, store);
+            if (!options.SkipAuthentication)
+            {
+                var secretId = _authenticator.Authenticate(http.Request, route);
+                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, store);
+            }
+
             var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = store, Options = options };
             await RunAsync(context);
         }

@@ -43,7 +43,7 @@ namespace Cos.Emulator
     public static class EmulatorArguments
     {
         public const string Usage =
-            "usage: Cos.Emulator [--port N] [--host ADDRESS] [--secret-id ID] [--secret-key KEY] [--data-dir DIR] [--discard-bodies] [--bucket NAME[@REGION]]...";
+            "usage: Cos.Emulator [--port N] [--host ADDRESS] [--secret-id ID] [--secret-key KEY] [--data-dir DIR] [--discard-bodies] [--no-auth] [--bucket NAME[@REGION]]...";
 
         public static CosEmulatorOptions? Parse(string[] args, out string? error, out bool help)
         {
@@ -53,6 +53,7 @@ namespace Cos.Emulator
             string host = "127.0.0.1", secretId = CosEmulatorOptions.DefaultSecretId, secretKey = CosEmulatorOptions.DefaultSecretKey;
             string? dataDir = null;
             var discard = false;
+            var skipAuthentication = false;
             var buckets = new List<EmulatorBucket>();
             for (var i = 0; i < args.Length; i++)
             {
@@ -66,6 +67,12 @@ namespace Cos.Emulator
                 if (name == "--discard-bodies")
                 {
                     discard = true;
+                    continue;
+                }
+
+                if (name == "--no-auth")
+                {
+                    skipAuthentication = true; // Benchmarks only: see CosEmulatorOptions.SkipAuthentication.
                     continue;
                 }
 
@@ -138,6 +145,7 @@ namespace Cos.Emulator
                 SecretKey = secretKey,
                 DataDirectory = dataDir,
                 DiscardBodies = discard,
+                SkipAuthentication = skipAuthentication,
                 Buckets = buckets,
             };
         }

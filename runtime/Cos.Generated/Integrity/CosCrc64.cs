@@ -14,8 +14,14 @@ public static class CosCrc64
     /// <summary>The CRC-64/XZ parameters (polynomial in its normal form 0x42F0E1EBA9EA3693).</summary>
     public static Crc64ParameterSet ParameterSet { get; } = Crc64ParameterSet.Create(0x42F0E1EBA9EA3693, ulong.MaxValue, ulong.MaxValue, reflectValues: true);
 
-    /// <summary>The reflected polynomial, as the combine matrices use it.</summary>
+    /// <summary>The reflected polynomial: bit 63 is the coefficient of x^0.</summary>
     private const ulong ReflectedPolynomial = 0xC96C5795D7870F42;
+
+    /// <summary>The polynomial 1 (x^0) in the reflected representation.</summary>
+    private const ulong One = 1UL << 63;
+
+    /// <summary>x^(2^k) mod P for k = 0..66, enough for lengths up to 2^63 bytes (2^66 bits).</summary>
+    private static readonly ulong[] PowersOfTwo = CreatePowersOfTwo();
 
     /// <summary>The CRC of <paramref name="data"/>.</summary>
     public static ulong Compute(ReadOnlySpan<byte> data) => Crc64.HashToUInt64(ParameterSet, data);
@@ -25,7 +31,8 @@ public static class CosCrc64
 
     /// <summary>
     /// The CRC of A followed by B from <paramref name="crcA"/>, <paramref name="crcB"/> and the length of B
-    /// in bytes, without the data (zlib's crc32_combine, in 64 bits): O(log length) 64×64 GF(2) matrix steps.
+    /// in bytes, without the data (zlib's crc32_combine, in 64 bits): crcA times x^(8 × length) mod P, from a
+    /// table of x^(2^k), then XOR crcB. About a microsecond; a multipart upload of 1 MiB parts combines once per part.
     /// </summary>
     public static ulong Combine(ulong crcA, ulong crcB, long lengthB)
     {
@@ -35,70 +42,52 @@ public static class CosCrc64
             return crcA;
         }
 
-        Span<ulong> odd = stackalloc ulong[64];
-        Span<ulong> even = stackalloc ulong[64];
-
-        // The operator for one zero bit, then for two and four by squaring.
-        odd[0] = ReflectedPolynomial;
-        for (var i = 1; i < 64; i++)
+        // x^(8n) = product of x^(2^(k+3)) over the set bits k of n.
+        var shift = One;
+        for (var k = 3; lengthB != 0; k++, lengthB >>= 1)
         {
-            odd[i] = 1UL << (i - 1);
+            if ((lengthB & 1) != 0)
+            {
+                shift = MultiplyModP(PowersOfTwo[k], shift);
+            }
         }
 
-        Square(even, odd);
-        Square(odd, even);
-
-        // Apply len2 zero bytes to crcA, squaring the operator for each bit of the length.
-        var length = lengthB;
-        do
-        {
-            Square(even, odd);
-            if ((length & 1) != 0)
-            {
-                crcA = Times(even, crcA);
-            }
-
-            length >>= 1;
-            if (length == 0)
-            {
-                break;
-            }
-
-            Square(odd, even);
-            if ((length & 1) != 0)
-            {
-                crcA = Times(odd, crcA);
-            }
-
-            length >>= 1;
-        }
-        while (length != 0);
-
-        return crcA ^ crcB;
+        return MultiplyModP(shift, crcA) ^ crcB;
     }
 
     /// <summary>Formats a CRC as COS sends it: an unsigned decimal.</summary>
     public static string Format(ulong crc) => crc.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static ulong Times(ReadOnlySpan<ulong> matrix, ulong vector)
+    /// <summary>a × b mod P, both reflected (bit 63 is x^0).</summary>
+    private static ulong MultiplyModP(ulong a, ulong b)
     {
-        ulong sum = 0;
-        for (var i = 0; vector != 0; i++, vector >>= 1)
+        ulong product = 0;
+        for (var m = One; m != 0; m >>= 1)
         {
-            if ((vector & 1) != 0)
+            if ((a & m) != 0)
             {
-                sum ^= matrix[i];
+                product ^= b;
+                if ((a & (m - 1)) == 0)
+                {
+                    break; // No lower terms left in a.
+                }
             }
+
+            b = (b & 1) != 0 ? (b >> 1) ^ ReflectedPolynomial : b >> 1;
         }
 
-        return sum;
+        return product;
     }
 
-    private static void Square(Span<ulong> square, ReadOnlySpan<ulong> matrix)
+    private static ulong[] CreatePowersOfTwo()
     {
-        for (var i = 0; i < 64; i++)
+        var powers = new ulong[67];
+        powers[0] = One >> 1; // x^1
+        for (var k = 1; k < powers.Length; k++)
         {
-            square[i] = Times(matrix, matrix[i]);
+            powers[k] = MultiplyModP(powers[k - 1], powers[k - 1]);
         }
+
+        return powers;
     }
 }

@@ -13,13 +13,13 @@ namespace Cos.Generated.Transfer;
 internal readonly record struct UploadedPart(int PartNumber, string ETag, ulong Crc64, long Size);
 
 /// <summary>
-/// Sends the parts of one multipart upload: reads the source once, in order, into pooled buffers; keeps up
-/// to the parallel limit of parts in flight (so memory stays near limit × part size); retries each part up
+/// Sends the parts of one multipart upload: reads a stream once, in order, into pooled buffers, or a file's
+/// parts at their offsets while they are sent; keeps up to the parallel limit of parts in flight (so memory
+/// stays near limit × part size for a stream, limit × 1 MiB for a file); retries each part up
 /// to <see cref="CosClientOptions.ChunkRetryTimes"/> with backoff, with the pipeline's own retries off for
 /// parts so a part is tried at most ChunkRetryTimes + 1 times; checks each part's CRC-64 against the
 /// response; skips parts already on the server whose size and ETag (MD5) match; and the first part that
 /// fails for good cancels the others. Then completes the upload and checks the object's combined CRC-64.
-/// Parts too large for an array (2 GiB and up) are read from the file at their offsets while they are sent.
 /// </summary>
 internal sealed class MultipartUploader
 {

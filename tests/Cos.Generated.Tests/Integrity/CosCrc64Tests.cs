@@ -56,6 +56,96 @@ public sealed class CosCrc64Tests
         crc.ShouldBe(CosCrc64.Compute(data));
     }
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(8L * 1024 * 1024)]
+    [InlineData(5L * 1024 * 1024 * 1024)]
+    [InlineData(10_000L * 5 * 1024 * 1024 * 1024)]
+    [InlineData(long.MaxValue)]
+    public void Combine_of_any_length_matches_zlibs_matrix_method(long lengthB)
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20; i++)
+        {
+            var crcA = (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63);
+            var crcB = (ulong)random.NextInt64();
+            CosCrc64.Combine(crcA, crcB, lengthB).ShouldBe(MatrixCombine(crcA, crcB, lengthB), $"crcA {crcA}, crcB {crcB}");
+        }
+    }
+
+    [Fact]
+    public void Combine_with_a_part_of_several_mebibytes_equals_the_crc_of_the_whole()
+    {
+        var a = new byte[1000];
+        var b = new byte[(5 * 1024 * 1024) + 3];
+        new Random(5).NextBytes(a);
+        new Random(6).NextBytes(b);
+
+        CosCrc64.Combine(CosCrc64.Compute(a), CosCrc64.Compute(b), b.Length).ShouldBe(CosCrc64.Compute([.. a, .. b]));
+    }
+
+    /// <summary>zlib's original crc32_combine in 64 bits: square a 64×64 GF(2) matrix per bit of the length (an independent reference).</summary>
+    private static ulong MatrixCombine(ulong crcA, ulong crcB, long lengthB)
+    {
+        var odd = new ulong[64];
+        var even = new ulong[64];
+        odd[0] = 0xC96C5795D7870F42UL;
+        for (var i = 1; i < 64; i++)
+        {
+            odd[i] = 1UL << (i - 1);
+        }
+
+        Square(even, odd);
+        Square(odd, even);
+        do
+        {
+            Square(even, odd);
+            if ((lengthB & 1) != 0)
+            {
+                crcA = Times(even, crcA);
+            }
+
+            lengthB >>= 1;
+            if (lengthB == 0)
+            {
+                break;
+            }
+
+            Square(odd, even);
+            if ((lengthB & 1) != 0)
+            {
+                crcA = Times(odd, crcA);
+            }
+
+            lengthB >>= 1;
+        }
+        while (lengthB != 0);
+
+        return crcA ^ crcB;
+
+        static ulong Times(ulong[] matrix, ulong vector)
+        {
+            ulong sum = 0;
+            for (var i = 0; vector != 0; i++, vector >>= 1)
+            {
+                if ((vector & 1) != 0)
+                {
+                    sum ^= matrix[i];
+                }
+            }
+
+            return sum;
+        }
+
+        static void Square(ulong[] square, ulong[] matrix)
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                square[i] = Times(matrix, matrix[i]);
+            }
+        }
+    }
+
     /// <summary>Bit-at-a-time CRC-64/XZ straight from its definition.</summary>
     private static ulong Reference(ReadOnlySpan<byte> data)
     {

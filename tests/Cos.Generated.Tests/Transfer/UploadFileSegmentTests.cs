@@ -4,7 +4,7 @@ using static Cos.Generated.Tests.Transfer.UploadHarness;
 
 namespace Cos.Generated.Tests.Transfer;
 
-/// <summary>Parts too large to buffer (over 2 GiB in real use; here over 512 KiB) are read from the file in place while sent.</summary>
+/// <summary>A file's parts (every part by default; here those over 512 KiB) are read from the file in place while sent.</summary>
 public sealed class UploadFileSegmentTests
 {
     private const long Unbuffered = 512 * 1024;
