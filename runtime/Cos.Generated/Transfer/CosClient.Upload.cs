@@ -228,9 +228,17 @@ public sealed partial class CosClient
         {
             hooks?.Uploading?.Invoke();
             var uploader = new MultipartUploader(this, bucket, key, options.Region, uploadId, progress, resumed?.Parts ?? []);
-            var parts = partSize > MaxBufferedPartBytes && size is { } fileSize && content is FileStream file
-                ? await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileSize, partSize, parallel, cancellationToken).ConfigureAwait(false)
-                : await uploader.UploadPartsAsync(content, size, partSize, parallel, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<UploadedPart> parts;
+            if (partSize > MaxBufferedPartBytes && size is { } fileSize && content is FileStream file)
+            {
+                parts = await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileSize, partSize, parallel, cancellationToken).ConfigureAwait(false);
+                file.Seek(fileSize, SeekOrigin.Current); // read at offsets, but left where reading it through would leave it
+            }
+            else
+            {
+                parts = await uploader.UploadPartsAsync(content, size, partSize, parallel, cancellationToken).ConfigureAwait(false);
+            }
+
             var result = await uploader.CompleteAsync(parts, cancellationToken).ConfigureAwait(false);
             if (checkpointPath is not null)
             {

@@ -96,6 +96,22 @@ public sealed class UploadRoundTripTests
     }
 
     [Fact]
+    public async Task A_file_stream_is_read_from_its_position_and_left_at_its_end_like_any_stream()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        var data = RandomBytes((2 * MiB) + 100, seed: 5);
+        await using var stream = File.OpenRead(harness.WriteFile(data));
+        stream.Position = 100;
+
+        var result = await client.UploadAsync(Bucket, "file-stream.bin", stream, harness.UploadOptions());
+
+        result.PartCount.ShouldBe(2);
+        stream.Position.ShouldBe(data.Length);
+        (await harness.DownloadAsync(client, "file-stream.bin")).ShouldBe(data[100..]);
+    }
+
+    [Fact]
     public async Task Metadata_and_content_type_are_set_on_the_object()
     {
         await using var harness = await StartAsync();
