@@ -91,9 +91,22 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         package.FrameworkReferences().ShouldBe(["Microsoft.AspNetCore.App"]);
     }
 
+    [Fact]
+    public void Cos_Generated_Backend_is_a_library_on_the_same_Cos_Generated()
+    {
+        using var package = new NuGetPackage(packages.PackagePath("Cos.Generated.Backend"));
+
+        package.Files.ShouldContain("lib/net10.0/Cos.Generated.Backend.dll");
+        package.Files.ShouldContain("lib/net10.0/Cos.Generated.Backend.xml");
+        ShouldHaveTheSharedMetadata(package, "Cos.Generated.Backend", "runtime/Cos.Generated.Backend/README.md");
+        TypeNames(package.ReadBytes("lib/net10.0/Cos.Generated.Backend.dll")).ShouldContain("Cos.Generated.Backend.Sts.CosStsClient");
+        package.Dependencies().ShouldBe(new Dictionary<string, string> { ["Cos.Generated"] = packages.Version });
+    }
+
     [Theory]
     [InlineData("Cos.Generated")]
     [InlineData("Cos.Emulator")]
+    [InlineData("Cos.Generated.Backend")]
     public void Symbols_ship_in_a_snupkg_that_matches_the_deterministic_dll(string id)
     {
         using var package = new NuGetPackage(packages.PackagePath(id));

@@ -15,6 +15,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     {
         ["Cos.Generated"] = "runtime/Cos.Generated/Cos.Generated.csproj",
         ["Cos.Emulator"] = "tests/Cos.Emulator/Cos.Emulator.csproj",
+        ["Cos.Generated.Backend"] = "runtime/Cos.Generated.Backend/Cos.Generated.Backend.csproj",
     };
 
     public static string RepoRoot { get; } = Metadata("RepoRoot");
