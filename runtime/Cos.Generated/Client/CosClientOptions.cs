@@ -130,6 +130,18 @@ public sealed record CosClientOptions
     /// </summary>
     public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
 
+    /// <summary>
+    /// The longest a response body may go without receiving a byte while it is being read (default 2 minutes;
+    /// positive or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>). Guards what <see cref="Timeout"/>
+    /// does not: streamed bodies (<c>GetObject</c>'s <c>Body</c>, the ranged GETs of downloads) and buffered
+    /// bodies whose server stops sending mid-way. Only time spent waiting inside a read counts, so a slow
+    /// reader is never taken for a stall. A stall closes the connection and throws
+    /// <see cref="CosStallTimeoutException"/> (a <see cref="TimeoutException"/>), which is retried like a
+    /// broken connection: by the pipeline for buffered responses of retryable operations, and by
+    /// <c>DownloadFileAsync</c>/<c>DownloadAsync</c> per part (<see cref="ChunkRetryTimes"/>), from the last byte received.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Sends bucket requests to the global acceleration endpoint <c>{Bucket}.cos.accelerate.myqcloud.com</c> (JS <c>UseAccelerate</c>, default false).</summary>
     public bool UseAccelerate { get; init; }
 
@@ -231,6 +243,11 @@ public sealed record CosClientOptions
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
         }
 
+        if (StallTimeout != System.Threading.Timeout.InfiniteTimeSpan && (StallTimeout <= TimeSpan.Zero || StallTimeout.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StallTimeout), StallTimeout, "StallTimeout (the longest a response body may send nothing) must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
+        }
+
         if (SignatureExpires <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(SignatureExpires), SignatureExpires, "SignatureExpires must be positive.");
@@ -289,6 +306,7 @@ public sealed record CosClientOptions
         Append("UploadQueueSize", Format(UploadQueueSize));
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
+        Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));
         Append("SignatureExpires", Format(SignatureExpires));
         Append("CorrectClockSkew", CorrectClockSkew ? "true" : "false");
         Append("MaxRetries", Format(MaxRetries));

@@ -145,7 +145,7 @@ public sealed class CosPipeline
 
             if (status is < 200 or > 299)
             {
-                var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, token).ConfigureAwait(false);
+                var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, _options.StallTimeout, _options.TimeProvider, request.OperationName, token).ConfigureAwait(false);
                 throw CosErrorReader.FromResponse(status, response.ReasonPhrase, state.RequestId, GetHeader(response, CosHeaders.TraceId), errorBody);
             }
 
@@ -155,7 +155,7 @@ public sealed class CosPipeline
                 // A HEAD response has no body; its Content-Length is the object's (maybe far above the limit).
                 var (body, exceeded) = request.Method == HttpMethod.Head
                     ? (ReadOnlyMemory<byte>.Empty, false)
-                    : await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, token).ConfigureAwait(false);
+                    : await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, _options.StallTimeout, _options.TimeProvider, request.OperationName, token).ConfigureAwait(false);
                 if (exceeded)
                 {
                     throw new CosResponseFormatException(
@@ -168,7 +168,8 @@ public sealed class CosPipeline
             }
             else
             {
-                var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                // Read by the caller after this try returns, so only the stall timeout guards it (not Timeout).
+                var stream = StallTimeoutStream.Wrap(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), _options.StallTimeout, _options.TimeProvider, request.OperationName);
                 context = new CosResponseContext(response, ReadOnlyMemory<byte>.Empty, stream);
             }
 
