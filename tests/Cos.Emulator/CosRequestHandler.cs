@@ -136,6 +136,11 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
             http.Response.Body = new FaultStream(http.Response.Body, http, resetAfter: null, bytesPerSecond: null, stallAfter);
         }
 
+        if (rule.StallRequestAfterBytes is { } stallReading)
+        {
+            http.Request.Body = new FaultStream(http.Request.Body, http, resetAfter: null, bytesPerSecond: null, stallReading);
+        }
+
         if (rule.ResetConnectionAfterBytes is not null || rule.BandwidthBytesPerSecond is not null)
         {
             var upload = operation is "PutObject" or "UploadPart";

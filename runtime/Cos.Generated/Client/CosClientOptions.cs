@@ -131,14 +131,15 @@ public sealed record CosClientOptions
     public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
 
     /// <summary>
-    /// The longest a response body may go without receiving a byte while it is being read (default 2 minutes;
-    /// positive or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>). Guards what <see cref="Timeout"/>
-    /// does not: streamed bodies (<c>GetObject</c>'s <c>Body</c>, the ranged GETs of downloads) and buffered
-    /// bodies whose server stops sending mid-way. Only time spent waiting inside a read counts, so a slow
-    /// reader is never taken for a stall. A stall closes the connection and throws
-    /// <see cref="CosStallTimeoutException"/> (a <see cref="TimeoutException"/>), which is retried like a
-    /// broken connection: by the pipeline for buffered responses of retryable operations, and by
-    /// <c>DownloadFileAsync</c>/<c>DownloadAsync</c> per part (<see cref="ChunkRetryTimes"/>), from the last byte received.
+    /// The longest a body may go without moving a byte (default 2 minutes; positive or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>): a response body being read that receives nothing, or
+    /// a request body the server stops taking. Guards what <see cref="Timeout"/> does not: streamed bodies
+    /// (<c>GetObject</c>'s <c>Body</c>, the ranged GETs of downloads), buffered bodies and uploads whose server
+    /// stops mid-way. Only time spent waiting inside a read or write counts, so a slow reader is never taken for a
+    /// stall (and the wait for response headers is <see cref="Timeout"/>'s). A stall closes the connection and
+    /// throws <see cref="CosStallTimeoutException"/> (a <see cref="TimeoutException"/>), which is retried like a
+    /// broken connection: by the pipeline for retryable operations, by uploads per part, and by
+    /// <c>DownloadFileAsync</c>/<c>DownloadAsync</c> per part (<see cref="ChunkRetryTimes"/>) from the last byte received.
     /// </summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

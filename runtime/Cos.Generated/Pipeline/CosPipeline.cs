@@ -135,11 +135,19 @@ public sealed class CosPipeline
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
 
+        // A request body the server stops taking cancels the send (and so closes the connection).
+        using var bodyStall = request.Body is null || message.Content is null || _options.StallTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(token);
+        var guardedBody = bodyStall is null ? null : new StallTimeoutContent(message.Content!, _options.StallTimeout, _options.TimeProvider, bodyStall);
+        if (guardedBody is not null)
+        {
+            message.Content = guardedBody;
+        }
+
         HttpResponseMessage? response = null;
         var keepResponse = false;
         try
         {
-            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, bodyStall?.Token ?? token).ConfigureAwait(false);
             state.Capture(response);
             var status = (int)response.StatusCode;
 
@@ -185,6 +193,11 @@ public sealed class CosPipeline
 
             keepResponse = context.BodyTaken;
             return result;
+        }
+        catch (Exception ex) when (guardedBody is { Stalled: true } && !token.IsCancellationRequested
+            && ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            throw new CosStallTimeoutException(request.OperationName, _options.StallTimeout, guardedBody.BytesSent, isRequestBody: true, ex);
         }
         catch (Exception ex) when (timeout is { IsCancellationRequested: true }
             && !cancellationToken.IsCancellationRequested

@@ -138,5 +138,5 @@ internal sealed class StallTimeoutStream : Stream
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    private CosStallTimeoutException Stalled(Exception? inner) => new(_operationName, _timeout, _received, inner);
+    private CosStallTimeoutException Stalled(Exception? inner) => new(_operationName, _timeout, _received, isRequestBody: false, inner);
 }
