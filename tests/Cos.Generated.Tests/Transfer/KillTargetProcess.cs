@@ -65,10 +65,15 @@ internal sealed class KillTargetProcess : IDisposable
         return new KillTargetProcess(process, lines);
     }
 
-    /// <summary>Kills the child and everything it started, as a crash or <c>kill -9</c> would, and waits until it is gone.</summary>
+    /// <summary>
+    /// Kills the child with SIGKILL, as a crash or <c>kill -9</c> would, and waits until it is gone. <c>dotnet</c> runs
+    /// the program in its own process and it starts none, so <c>Kill()</c> is the whole tree; <c>Kill(entireProcessTree: true)</c>
+    /// would also enumerate every process on the machine, which on .NET 10 / Linux was seen (like
+    /// <c>Process.GetProcesses()</c> alone) to reset other loopback connections of this test process.
+    /// </summary>
     public async Task KillAsync()
     {
-        _process.Kill(entireProcessTree: true);
+        _process.Kill();
         await _process.WaitForExitAsync();
     }
 
@@ -76,7 +81,7 @@ internal sealed class KillTargetProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            _process.Kill();
         }
 
         _process.Dispose();
