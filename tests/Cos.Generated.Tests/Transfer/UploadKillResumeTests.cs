@@ -7,7 +7,7 @@ namespace Cos.Generated.Tests.Transfer;
 /// Issue #4's "a process killed mid-upload and resumed (only missing parts sent)": a real child process uploads a
 /// file, is killed with parts on the server, and this process resumes from the checkpoint it left behind.
 /// </summary>
-[Collection(ChildProcessCollection.Name)]
+[Collection(RunAloneCollection.Name)]
 public sealed class UploadKillResumeTests
 {
     private const string Key = "killed/upload.bin";
