@@ -1,4 +1,5 @@
 using System.Text;
+using Cos.Emulator.Diagnostics;
 using Cos.Emulator.Faults;
 using Cos.Emulator.Storage;
 using Cos.Generated;
@@ -22,12 +23,13 @@ public sealed class CosEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private int _disposed;
 
-    private CosEmulator(WebApplication app, CosEmulatorOptions options, IObjectStore store, FaultRules faults, Uri endpoint)
+    private CosEmulator(WebApplication app, CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog requestLog, Uri endpoint)
     {
         _app = app;
         Options = options;
         Store = store;
         Faults = faults;
+        RequestLog = requestLog;
         Endpoint = endpoint;
     }
 
@@ -48,6 +50,12 @@ public sealed class CosEmulator : IAsyncDisposable
     /// <summary>Fault rules applied to requests from now on.</summary>
     public FaultRules Faults { get; }
 
+    /// <summary>The last requests that reached the emulator (<see cref="CosEmulatorOptions.RequestLogCapacity"/> of them); <c>RequestLog.Clear()</c> forgets them.</summary>
+    public RequestLog RequestLog { get; }
+
+    /// <summary>A snapshot of <see cref="RequestLog"/>, oldest first.</summary>
+    public IReadOnlyList<LoggedRequest> Requests => RequestLog.Snapshot();
+
     /// <summary>Starts the emulator; it accepts requests when the task completes.</summary>
     public static async Task<CosEmulator> StartAsync(CosEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -63,7 +71,8 @@ public sealed class CosEmulator : IAsyncDisposable
             }
 
             var faults = new FaultRules();
-            var handler = new CosRequestHandler(options, store, faults);
+            var requestLog = new RequestLog(options.RequestLogCapacity, options.TimeProvider);
+            var handler = new CosRequestHandler(options, store, faults, requestLog);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Cos.Emulator" });
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
@@ -90,7 +99,7 @@ public sealed class CosEmulator : IAsyncDisposable
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
-            return new CosEmulator(app, options, store, faults, new Uri($"http://{options.BindAddress}:{port}"));
+            return new CosEmulator(app, options, store, faults, requestLog, new Uri($"http://{options.BindAddress}:{port}"));
         }
         catch
         {

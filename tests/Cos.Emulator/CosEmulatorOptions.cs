@@ -83,4 +83,7 @@ public sealed class CosEmulatorOptions
 
     /// <summary>Kestrel's request-body block size is 4 KiB; a larger pool block speeds large uploads. 0 keeps Kestrel's default.</summary>
     public bool LargeMemoryPool { get; init; } = true;
+
+    /// <summary>How many of the latest requests <see cref="CosEmulator.RequestLog"/> keeps (default 10,000; 0 turns the log off).</summary>
+    public int RequestLogCapacity { get; init; } = 10_000;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cos.Emulator.Auth;
 using Cos.Emulator.Cors;
+using Cos.Emulator.Diagnostics;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Faults;
 using Cos.Emulator.Operations;
@@ -16,9 +17,10 @@ namespace Cos.Emulator;
 
 /// <summary>
 /// Answers one request: route it, pick the operation, answer CORS preflights, inject faults, authenticate,
-/// then run the operation; COS errors become <c>&lt;Error&gt;</c> responses.
+/// then run the operation; COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in
+/// <paramref name="requests"/> when given.
 /// </summary>
-public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore store, FaultRules faults)
+public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog? requests = null)
 {
     private readonly CosRouter _router = new(options.HostSuffixes);
     private readonly CosAuthenticator _authenticator = new(options);
@@ -40,11 +42,13 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
         response.Headers.Server = "tencent-cos";
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString);
         var resource = http.Request.Host.Value + rawTarget;
+        var logged = requests?.Begin(http.Request.Method, rawTarget);
         try
         {
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
             resource = route.Resource;
             var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey("x-cos-copy-source"));
+            logged?.Routed(route, operation);
             if (operation == OperationSelector.Preflight)
             {
                 _cors.Preflight(http, route.Bucket);
@@ -79,6 +83,10 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
         {
             // The client went away or sent a short body: nothing was committed; drop the connection.
             http.Abort();
+        }
+        finally
+        {
+            logged?.Complete(response.StatusCode, http.RequestAborted.IsCancellationRequested);
         }
     }
 
@@ -135,6 +143,16 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
             var error = new CosErrorException(status, rule.ErrorCode ?? "InternalError", rule.ErrorMessage ?? $"Fault injected by the COS emulator ({status}).");
             await WriteErrorAsync(http, error, resource, requestId);
             return true;
+        }
+
+        if (rule.StallResponseAfterBytes is { } stallAfter)
+        {
+            http.Response.Body = new FaultStream(http.Response.Body, http, resetAfter: null, bytesPerSecond: null, stallAfter);
+        }
+
+        if (rule.StallRequestAfterBytes is { } stallReading)
+        {
+            http.Request.Body = new FaultStream(http.Request.Body, http, resetAfter: null, bytesPerSecond: null, stallReading);
         }
 
         if (rule.ResetConnectionAfterBytes is not null || rule.BandwidthBytesPerSecond is not null)

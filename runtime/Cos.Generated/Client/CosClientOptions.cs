@@ -139,6 +139,19 @@ public sealed record CosClientOptions
     /// </summary>
     public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
 
+    /// <summary>
+    /// The longest a body may go without moving a byte (default 2 minutes; positive or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>): a response body being read that receives nothing, or
+    /// a request body the server stops taking. Guards what <see cref="Timeout"/> does not: streamed bodies
+    /// (<c>GetObject</c>'s <c>Body</c>, the ranged GETs of downloads), buffered bodies and uploads whose server
+    /// stops mid-way. Only time spent waiting inside a read or write counts, so a slow reader is never taken for a
+    /// stall (and the wait for response headers is <see cref="Timeout"/>'s). A stall closes the connection and
+    /// throws <see cref="CosStallTimeoutException"/> (a <see cref="TimeoutException"/>), which is retried like a
+    /// broken connection: by the pipeline for retryable operations, by uploads per part, and by
+    /// <c>DownloadFileAsync</c>/<c>DownloadAsync</c> per part (<see cref="ChunkRetryTimes"/>) from the last byte received.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Sends bucket requests to the global acceleration endpoint <c>{Bucket}.cos.accelerate.myqcloud.com</c> (JS <c>UseAccelerate</c>, default false).</summary>
     public bool UseAccelerate { get; init; }
 
@@ -245,6 +258,11 @@ public sealed record CosClientOptions
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
         }
 
+        if (StallTimeout != System.Threading.Timeout.InfiniteTimeSpan && (StallTimeout <= TimeSpan.Zero || StallTimeout.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StallTimeout), StallTimeout, "StallTimeout (the longest a response body may send nothing) must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
+        }
+
         if (SignatureExpires <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(SignatureExpires), SignatureExpires, "SignatureExpires must be positive.");
@@ -304,6 +322,7 @@ public sealed record CosClientOptions
         Append("UploadQueueSize", Format(UploadQueueSize));
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
+        Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));
         Append("SignatureExpires", Format(SignatureExpires));
         Append("CorrectClockSkew", CorrectClockSkew ? "true" : "false");
         Append("MaxRetries", Format(MaxRetries));

@@ -131,17 +131,25 @@ public sealed class CosPipeline
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
 
+        // A request body the server stops taking cancels the send (and so closes the connection).
+        using var bodyStall = request.Body is null || message.Content is null || _options.StallTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(token);
+        var guardedBody = bodyStall is null ? null : new StallTimeoutContent(message.Content!, _options.StallTimeout, _options.TimeProvider, bodyStall);
+        if (guardedBody is not null)
+        {
+            message.Content = guardedBody;
+        }
+
         HttpResponseMessage? response = null;
         var keepResponse = false;
         try
         {
-            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, bodyStall?.Token ?? token).ConfigureAwait(false);
             state.Capture(response);
             var status = (int)response.StatusCode;
 
             if (status is < 200 or > 299)
             {
-                var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, token).ConfigureAwait(false);
+                var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, _options.StallTimeout, _options.TimeProvider, request.OperationName, token).ConfigureAwait(false);
                 throw CosErrorReader.FromResponse(status, response.ReasonPhrase, state.RequestId, GetHeader(response, CosHeaders.TraceId), errorBody);
             }
 
@@ -151,7 +159,7 @@ public sealed class CosPipeline
                 // A HEAD response has no body; its Content-Length is the object's (maybe far above the limit).
                 var (body, exceeded) = request.Method == HttpMethod.Head
                     ? (ReadOnlyMemory<byte>.Empty, false)
-                    : await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, token).ConfigureAwait(false);
+                    : await ResponseBodyReader.ReadAsync(response.Content, MaxBufferedBodyBytes, _options.StallTimeout, _options.TimeProvider, request.OperationName, token).ConfigureAwait(false);
                 if (exceeded)
                 {
                     throw new CosResponseFormatException(
@@ -164,7 +172,8 @@ public sealed class CosPipeline
             }
             else
             {
-                var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                // Read by the caller after this try returns, so only the stall timeout guards it (not Timeout).
+                var stream = StallTimeoutStream.Wrap(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), _options.StallTimeout, _options.TimeProvider, request.OperationName);
                 context = new CosResponseContext(response, ReadOnlyMemory<byte>.Empty, stream);
             }
 
@@ -180,6 +189,11 @@ public sealed class CosPipeline
 
             keepResponse = context.BodyTaken;
             return result;
+        }
+        catch (Exception ex) when (guardedBody is { Stalled: true } && !token.IsCancellationRequested
+            && ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            throw new CosStallTimeoutException(request.OperationName, _options.StallTimeout, guardedBody.BytesSent, isRequestBody: true, ex);
         }
         catch (Exception ex) when (timeout is { IsCancellationRequested: true }
             && !cancellationToken.IsCancellationRequested

@@ -4,7 +4,8 @@ namespace Cos.Emulator.Faults;
 /// A fault to inject into matching requests. Every set criterion must match; then, on every
 /// <see cref="EveryNth"/> match and at most <see cref="Times"/> times, the request is delayed by
 /// <see cref="Latency"/>, answered with <see cref="Status"/>/<see cref="ErrorCode"/>, cut after
-/// <see cref="ResetConnectionAfterBytes"/> body bytes, or throttled to <see cref="BandwidthBytesPerSecond"/>.
+/// <see cref="ResetConnectionAfterBytes"/> body bytes, throttled to <see cref="BandwidthBytesPerSecond"/>, or
+/// stalled after <see cref="StallResponseAfterBytes"/> response or <see cref="StallRequestAfterBytes"/> request bytes.
 /// </summary>
 public sealed class FaultRule
 {
@@ -49,6 +50,18 @@ public sealed class FaultRule
 
     /// <summary>Throttles the request and response bodies to this rate.</summary>
     public long? BandwidthBytesPerSecond { get; init; }
+
+    /// <summary>
+    /// Sends the status, headers and this many bytes of the response body, then stops sending (the connection
+    /// stays open) until the client gives up: a server or network that stalls mid-body.
+    /// </summary>
+    public long? StallResponseAfterBytes { get; init; }
+
+    /// <summary>
+    /// Reads this many bytes of the request body, then stops reading (the connection stays open) until the client
+    /// gives up: a server that stops taking an upload. The client notices only once the connection's buffers are full.
+    /// </summary>
+    public long? StallRequestAfterBytes { get; init; }
 
     private int _matches;
     private int _fired;

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cos.Emulator.Faults;
 
-/// <summary>Wraps a request or response body: aborts the connection after a byte count and/or throttles.</summary>
-public sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond) : Stream
+/// <summary>
+/// Wraps a request or response body: aborts the connection after a byte count, throttles, and/or stalls
+/// (stops moving bytes, without closing the connection) after <paramref name="stallAfter"/> bytes until the
+/// client goes away.
+/// </summary>
+public sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond, long? stallAfter = null) : Stream
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _bytes;
@@ -25,6 +29,7 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        await StallIfDueAsync();
         var allowed = Allowed(buffer.Length);
         var read = await inner.ReadAsync(buffer[..allowed], cancellationToken);
         await AccountAsync(read, cancellationToken);
@@ -38,6 +43,7 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
     {
         while (buffer.Length > 0)
         {
+            await StallIfDueAsync();
             var n = Allowed(buffer.Length);
             await inner.WriteAsync(buffer[..n], cancellationToken);
             buffer = buffer[n..];
@@ -74,7 +80,31 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
             n = (int)Math.Max(1, Math.Min(n, Math.Max(1024, rate / 20)));
         }
 
+        if (stallAfter is { } stall && _bytes < stall)
+        {
+            n = (int)Math.Min(n, stall - _bytes);
+        }
+
         return n;
+    }
+
+    /// <summary>
+    /// Once <c>stallAfter</c> bytes have passed: pushes out what was written (so the client has exactly those
+    /// bytes), then waits without moving another byte until the connection is gone.
+    /// </summary>
+    private async ValueTask StallIfDueAsync()
+    {
+        if (stallAfter is not { } stall || _bytes < stall)
+        {
+            return;
+        }
+
+        if (inner.CanWrite)
+        {
+            await inner.FlushAsync(context.RequestAborted);
+        }
+
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
     }
 
     private async ValueTask AccountAsync(int count, CancellationToken cancellationToken)
