@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cos.Tests.Shared;
 
 namespace Cos.Browser.Tests;
 
@@ -13,9 +14,9 @@ public sealed class BrowserProofFixture : IAsyncLifetime
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProofEnvironment? _environment;
-    private BrowserDriver.Result? _run;
+    private NodeRunResult? _run;
 
-    public async Task<(ProofEnvironment Environment, BrowserDriver.Result Run)> GetAsync()
+    public async Task<(ProofEnvironment Environment, NodeRunResult Run)> GetAsync()
     {
         await _gate.WaitAsync();
         try
@@ -48,11 +49,11 @@ public sealed class BrowserProofFixture : IAsyncLifetime
     }
 
     /// <summary>The page's result for one mode; fails with everything node and the browser printed.</summary>
-    public static JsonElement ResultOf(BrowserDriver.Result run, string mode)
+    public static JsonElement ResultOf(NodeRunResult run, string mode)
     {
         run.TimedOut.ShouldBeFalse(run.ToString());
         run.ExitCode.ShouldBe(0, run.ToString());
-        var json = run.Json;
+        var json = BrowserDriver.JsonOf(run);
         json.ShouldNotBeNull($"run.mjs printed no RESULT line.\n{run}");
         return json.Value.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("mode").GetString() == mode);
     }

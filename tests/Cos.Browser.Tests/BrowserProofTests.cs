@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cos.Tests.Shared;
 using Cos.Generated;
 
 namespace Cos.Browser.Tests;
@@ -73,7 +74,7 @@ public sealed class BrowserProofTests(BrowserProofFixture fixture) : IClassFixtu
     }
 
     /// <summary>Every step the page reports, then the emulator's objects read back with our own client.</summary>
-    private static async Task AssertOperationsAsync(ProofEnvironment environment, BrowserDriver.Result run, JsonElement result, string mode)
+    private static async Task AssertOperationsAsync(ProofEnvironment environment, NodeRunResult run, JsonElement result, string mode)
     {
         var steps = result.GetProperty("steps");
         var @base = ExpectedContent.Base(mode);

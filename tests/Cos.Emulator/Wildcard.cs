@@ -1,9 +1,12 @@
 namespace Cos.Emulator;
 
-/// <summary>Glob matching with <c>*</c> (any run) and <c>?</c> (one character).</summary>
+/// <summary>
+/// Glob matching with <c>*</c> (any run) and <c>?</c> (one character); with <c>starOnly</c>, <c>?</c> is itself
+/// (CAM resource and action patterns).
+/// </summary>
 public static class Wildcard
 {
-    public static bool IsMatch(string text, string pattern, bool ignoreCase = false)
+    public static bool IsMatch(string text, string pattern, bool ignoreCase = false, bool starOnly = false)
     {
         int t = 0, p = 0, star = -1, mark = 0;
         while (t < text.Length)
@@ -13,7 +16,7 @@ public static class Wildcard
                 star = p++;
                 mark = t;
             }
-            else if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], text[t], ignoreCase)))
+            else if (p < pattern.Length && ((pattern[p] == '?' && !starOnly) || Same(pattern[p], text[t], ignoreCase)))
             {
                 t++;
                 p++;

@@ -71,8 +71,8 @@ public sealed class CamPolicy(IReadOnlyList<CamStatement> statements)
         var allowed = false;
         foreach (var statement in Statements)
         {
-            if (!statement.Actions.Any(pattern => StarPattern.IsMatch(action, NormalizeAction(pattern)))
-                || !statement.Resources.Any(pattern => resources.Any(resource => StarPattern.IsMatch(resource, pattern))))
+            if (!statement.Actions.Any(pattern => Wildcard.IsMatch(action, NormalizeAction(pattern), starOnly: true))
+                || !statement.Resources.Any(pattern => resources.Any(resource => Wildcard.IsMatch(resource, pattern, starOnly: true))))
             {
                 continue;
             }
