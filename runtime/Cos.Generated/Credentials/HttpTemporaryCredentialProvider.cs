@@ -5,7 +5,8 @@ namespace Cos.Generated.Credentials;
 /// <see cref="TemporaryCredentialProvider"/> (refresh 60 s before expiry, one fetch at a time per scope).
 /// The backend answers <c>{"credentials":{"tmpSecretId","tmpSecretKey","sessionToken"},"startTime","expiredTime"}</c>
 /// (Unix seconds; <c>startTime</c> optional) to a GET, or, with <c>scopeLimit</c>, to a POST of the request's
-/// scope as JSON: <c>[{"action":"name/cos:PutObject","bucket","region","prefix"}]</c>.
+/// scope as JSON: <c>[{"action":"name/cos:PutObject","bucket","region","prefix"}]</c> (a copy also
+/// lists <c>name/cos:GetObject</c> on its source first, as the JavaScript SDK does).
 /// </summary>
 public sealed class HttpTemporaryCredentialProvider : ICosCredentialProvider, IDisposable
 {
@@ -42,7 +43,7 @@ public sealed class HttpTemporaryCredentialProvider : ICosCredentialProvider, ID
     {
         var answer = _cache.ScopeLimit
             ? await _backend.CallAsync(
-                (api, token) => api.GetScopedTemporaryKeyAsync([new ScopeJson { Action = scope.Action, Bucket = scope.Bucket, Region = scope.Region, Prefix = scope.Prefix }], token),
+                (api, token) => api.GetScopedTemporaryKeyAsync(scope.ToEntries().Select(entry => new ScopeJson { Action = entry.Action, Bucket = entry.Bucket, Region = entry.Region, Prefix = entry.Prefix }).ToList(), token),
                 What,
                 cancellationToken).ConfigureAwait(false)
             : await _backend.CallAsync((api, token) => api.GetTemporaryKeyAsync(token), What, cancellationToken).ConfigureAwait(false);

@@ -86,6 +86,12 @@ public class HttpTemporaryCredentialProviderTests
         item.GetProperty("region").GetString().ShouldBe("ap-guangzhou");
         item.GetProperty("prefix").GetString().ShouldBe("dir/a.txt");
         JsonDocument.Parse(requests[1].Body).RootElement[0].GetProperty("prefix").GetString().ShouldBe("dir/b.txt");
+
+        // A copy's scope posts GetObject on the source first, then PutObject on the target, as the JS SDK does.
+        await provider.GetCredentialsAsync(Scope with { CopySource = new("name/cos:GetObject", "srcbucket-1250000000", "ap-beijing", "src/a.txt") }, CancellationToken.None);
+        using var copy = JsonDocument.Parse(server.Requests[2].Body);
+        copy.RootElement.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("bucket").GetString(), e.GetProperty("region").GetString(), e.GetProperty("prefix").GetString()))
+            .ShouldBe([("name/cos:GetObject", "srcbucket-1250000000", "ap-beijing", "src/a.txt"), ("name/cos:PutObject", "examplebucket-1250000000", "ap-guangzhou", "dir/a.txt")]);
     }
 
     [Theory]
