@@ -113,7 +113,7 @@ public sealed partial class CosClient : IDisposable
             return await BuildServerSignedUrlAsync(signer, scope, bucket!, key!, method, query, region, cancellationToken).ConfigureAwait(false);
         }
 
-        var credentials = _credentials is null ? null : await _credentials.GetCredentialsAsync(scope, cancellationToken).ConfigureAwait(false);
+        var credentials = _credentials is null ? null : await CosRequestSigner.AskProviderAsync(_credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
         return BuildObjectUrl(credentials, bucket!, key!, expires, method, query, region);
     }
 
@@ -160,6 +160,8 @@ public sealed partial class CosClient : IDisposable
         return SignedUrl(url, endpoint, authorization, credentials.SecurityToken, extraQuery);
     }
 
+    private const string PresignedUrlPurpose = "a presigned URL";
+
     /// <summary>A presigned URL whose signature comes from <paramref name="signer"/>, which also chooses its validity.</summary>
     private async ValueTask<Uri> BuildServerSignedUrlAsync(ICosAuthorizationProvider signer, CosCredentialScope scope, string bucket, string key, HttpMethod? method, IEnumerable<KeyValuePair<string, string?>>? query, string? region, CancellationToken cancellationToken)
     {
@@ -171,16 +173,7 @@ public sealed partial class CosClient : IDisposable
         var extraQuery = query?.ToList() ?? [];
         var endpoint = Pipeline.Endpoints.ResolveBucket(bucket, region ?? Options.Region, key, []);
         var context = new CosAuthorizationContext((method ?? HttpMethod.Get).Method, endpoint.Pathname, extraQuery.ToArray(), [new("Host", endpoint.Host)], scope);
-        CosAuthorization signature;
-        try
-        {
-            signature = await signer.GetAuthorizationAsync(context, cancellationToken).ConfigureAwait(false)
-                ?? throw new CosCredentialsException($"The {signer.GetType().Name} returned nothing for a presigned URL.");
-        }
-        catch (Exception ex) when (ex is not CosCredentialsException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            throw new CosCredentialsException($"The {signer.GetType().Name} failed to sign a presigned URL: {ex.GetType().Name}.", ex);
-        }
+        var signature = await CosRequestSigner.AskProviderAsync(signer, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
 
         return SignedUrl(new StringBuilder(endpoint.Uri.OriginalString), endpoint, signature.Authorization, signature.SecurityToken, extraQuery);
     }

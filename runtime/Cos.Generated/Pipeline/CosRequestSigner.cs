@@ -24,7 +24,7 @@ internal sealed class CosRequestSigner(
             if (credentials is not null)
             {
                 var scope = CosCredentialScope.For(request, options.Region);
-                var keys = await AskProviderAsync(credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, request, cancellationToken).ConfigureAwait(false);
+                var keys = await AskProviderAsync(credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, request.OperationName, cancellationToken).ConfigureAwait(false);
                 requests.Sign(message, request, endpoint, signedHeaders, keys, clock.Now);
             }
             else if (authorization is not null)
@@ -35,7 +35,7 @@ internal sealed class CosRequestSigner(
                     request.Query.ToArray(),
                     CosRequestFactory.SignableHeaders(signedHeaders),
                     CosCredentialScope.For(request, options.Region));
-                var signature = await AskProviderAsync(authorization, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, request, cancellationToken).ConfigureAwait(false);
+                var signature = await AskProviderAsync(authorization, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, request.OperationName, cancellationToken).ConfigureAwait(false);
                 CosRequestFactory.Authorize(message, endpoint, signature.Authorization, signature.SecurityToken);
             }
 
@@ -48,12 +48,15 @@ internal sealed class CosRequestSigner(
         }
     }
 
-    /// <summary>Calls a credential or authorization provider; a null answer or an unexpected failure becomes <see cref="CosCredentialsException"/>.</summary>
-    private static async ValueTask<TResult> AskProviderAsync<TProvider, TArgument, TResult>(
+    /// <summary>
+    /// Calls a credential or authorization provider for <paramref name="purpose"/> (an operation name, or a presigned
+    /// URL); a null answer or an unexpected failure becomes <see cref="CosCredentialsException"/>.
+    /// </summary>
+    internal static async ValueTask<TResult> AskProviderAsync<TProvider, TArgument, TResult>(
         TProvider provider,
         Func<TProvider, TArgument, CancellationToken, ValueTask<TResult>> ask,
         TArgument argument,
-        CosHttpRequest request,
+        string purpose,
         CancellationToken cancellationToken)
         where TProvider : notnull
         where TResult : class
@@ -65,9 +68,9 @@ internal sealed class CosRequestSigner(
         }
         catch (Exception ex) when (ex is not CosCredentialsException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            throw new CosCredentialsException($"The {provider.GetType().Name} failed to supply credentials for {request.OperationName}: {ex.GetType().Name}.", ex);
+            throw new CosCredentialsException($"The {provider.GetType().Name} failed to supply credentials for {purpose}: {ex.GetType().Name}.", ex);
         }
 
-        return result ?? throw new CosCredentialsException($"The {provider.GetType().Name} returned nothing for {request.OperationName}.");
+        return result ?? throw new CosCredentialsException($"The {provider.GetType().Name} returned nothing for {purpose}.");
     }
 }
