@@ -22,7 +22,7 @@ internal sealed class OutputItems(string bucket, ObjectUrls urls)
     {
         var item = Base(upload);
         Set(item, "ETag", result.ETag);
-        Set(item, "Crc64", CosCrc64.Format(result.Crc64));
+        Set(item, "Crc64", result.Crc64 is { } crc ? CosCrc64.Format(crc) : null);
         Set(item, "Size", result.Size.ToString(CultureInfo.InvariantCulture));
         Set(item, "RequestId", result.RequestId);
         return item;

@@ -36,6 +36,12 @@ public sealed class DiagnosticTests
         { "COSGEN007", "\"Get\": {", "\"get-thing\": {", 4 },
         { "COSGEN008", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"paginated\": { \"inputToken\": \"Marker\", \"outputToken\": \"NextMarker\", \"items\": \"Items\" },", 6 },
         { "COSGEN009", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"retries\": 3,", 6 },
+
+        // crc64Of: an unknown body, on something that is not a uint64 output header, or naming a payload the operation lacks.
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"output\": { \"members\": { \"Crc\": { \"type\": \"uint64\", \"in\": \"header\", \"crc64Of\": \"both\" } } },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"output\": { \"members\": { \"Crc\": { \"type\": \"string\", \"in\": \"header\", \"crc64Of\": \"responseBody\" } } },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"output\": { \"members\": { \"Crc\": { \"type\": \"uint64\", \"in\": \"header\", \"crc64Of\": \"responseBody\" } } },", 6 },
+        { "COSGEN003", "\"in\": \"label\", \"required\": true }", "\"in\": \"label\", \"required\": true }, \"Crc\": { \"type\": \"uint64\", \"in\": \"header\", \"crc64Of\": \"requestBody\" }", 9 },
     };
 
     [Fact]

@@ -88,7 +88,7 @@ internal static class OperationEmitter
             using (w.Block($"public global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, {Token} cancellationToken = default)"))
             {
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                w.Line($"return Pipeline.SendAsync({op.Name}Marshaller.Marshal(request), {op.Name}Marshaller.Unmarshal, cancellationToken);");
+                w.Line($"return Pipeline.SendAsync({op.Name}Marshaller.Marshal(request), {op.Name}Marshaller.Unmarshal, request.RequestOptions, cancellationToken);");
             }
 
             if (op.Pagination is { } paging)
@@ -139,6 +139,7 @@ internal static class OperationEmitter
                 w.Line("{");
                 w.Indent();
                 w.Line("Region = page.Region,");
+                w.Line("RequestOptions = page.RequestOptions,");
                 foreach (var m in op.Input)
                 {
                     var token = tokens.FirstOrDefault(t => t.Input == m.Name);
@@ -204,6 +205,12 @@ internal static class OperationEmitter
             if (streamingOutput)
             {
                 options.Add("BufferResponse = false");
+            }
+
+            if (op.Output.FirstOrDefault(m => m.Crc64Of != BodyChecksum.None) is { } crc64)
+            {
+                options.Add($"Crc64Check = {Protocol}.CosBodyChecksum.{crc64.Crc64Of}");
+                options.Add($"Crc64Header = {TypeNames.Literal(crc64.WireName)}");
             }
 
             var init = options.Count == 0 ? string.Empty : $" {{ {string.Join(", ", options)} }}";

@@ -60,7 +60,16 @@ internal sealed record MemberModel(
     bool Iso8601,
     bool XmlFlattened,
     string XmlItemName,
-    EquatableArray<string> XmlAliases);
+    EquatableArray<string> XmlAliases,
+    BodyChecksum Crc64Of = BodyChecksum.None);
+
+/// <summary>Which body a CRC-64 header member describes (<c>"crc64Of"</c>), so the runtime checks it.</summary>
+internal enum BodyChecksum
+{
+    None,
+    RequestBody,
+    ResponseBody,
+}
 
 internal enum TypeKind
 {

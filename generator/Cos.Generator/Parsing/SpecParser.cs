@@ -307,6 +307,8 @@ internal sealed class SpecParser
             pagination = ParsePagination(paginated, property.Name, where, input, output);
         }
 
+        CheckCrc64Of(operation, where, input, output);
+
         return new OperationModel(
             property.Name,
             _reader.String(operation, "doc", $"the {where}", required: false),
@@ -322,6 +324,31 @@ internal sealed class SpecParser
             outputXmlName,
             errors.ToEquatableArray(),
             pagination);
+    }
+
+    /// <summary>A <c>"crc64Of"</c> needs the body it names (an input or output payload), and an operation checks one body at most.</summary>
+    private void CheckCrc64Of(JsonValue operation, string where, List<MemberModel> input, List<MemberModel> output)
+    {
+        var checks = output.Where(m => m.Crc64Of != BodyChecksum.None).ToList();
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        var span = operation.Find("output")?.Value.Span ?? operation.Span;
+        if (checks.Count > 1)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, span, $"The {where} has more than one output member with 'crc64Of'; one body can be checked.");
+            return;
+        }
+
+        var check = checks[0];
+        var body = check.Crc64Of == BodyChecksum.RequestBody ? input : output;
+        if (!body.Any(m => m.Location == Location.Payload))
+        {
+            var side = check.Crc64Of == BodyChecksum.RequestBody ? "input" : "output";
+            _reader.Report(CosDiagnostics.InvalidValue, span, $"The output member '{check.Name}' of the {where} is the CRC-64 of the {side} payload, but the {where} has no {side} member with \"in\": \"payload\".");
+        }
     }
 
     private static List<string> DeclaredLabels(JsonValue operation)
@@ -454,7 +481,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(value, where, "type", "in", "name", "required", "doc", "format", "xmlFlattened", "xmlItemName", "xmlAliases");
+        _reader.CheckProperties(value, where, "type", "in", "name", "required", "doc", "format", "xmlFlattened", "xmlItemName", "xmlAliases", "crc64Of");
         var typeText = _reader.String(value, "type", $"The {where}", required: true);
         var type = typeText is null ? null : ParseType(typeText, value.Find("type")!.Value.Span, where);
         var locationText = _reader.String(value, "in", where, required: false);
@@ -480,6 +507,7 @@ internal sealed class SpecParser
             return null;
         }
 
+        var crc64Of = ParseCrc64Of(value, type, location.Value, where, context);
         return Member(
             property.Name,
             type,
@@ -493,7 +521,41 @@ internal sealed class SpecParser
             _reader.Strings(value, "xmlAliases", where),
             value.Span,
             where,
-            context);
+            context) is { } member
+            ? member with { Crc64Of = crc64Of }
+            : null;
+    }
+
+    /// <summary>
+    /// <c>"crc64Of"</c>: the body whose CRC-64 an output header carries (<c>requestBody</c>, <c>responseBody</c>); the
+    /// runtime checks it. Only a uint64 output header can carry one.
+    /// </summary>
+    private BodyChecksum ParseCrc64Of(JsonValue value, TypeRef type, Location location, string where, MemberContext context)
+    {
+        if (value.Find("crc64Of") is not { } property)
+        {
+            return BodyChecksum.None;
+        }
+
+        var target = property.Value.Text switch
+        {
+            "requestBody" => BodyChecksum.RequestBody,
+            "responseBody" => BodyChecksum.ResponseBody,
+            _ => (BodyChecksum?)null,
+        };
+        if (target is null)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, property.Value.Span, $"'crc64Of' of the {where} must be requestBody or responseBody.");
+            return BodyChecksum.None;
+        }
+
+        if (context != MemberContext.Output || location != Location.Header || type.Kind != TypeKind.UInt64)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, property.Value.Span, $"'crc64Of' of the {where} applies only to a uint64 output header (the CRC-64 COS reports).");
+            return BodyChecksum.None;
+        }
+
+        return target.Value;
     }
 
     private MemberModel? Member(string name, TypeRef type, Location location, string wireName, bool required, string? doc, JsonProperty? format, bool flattened, string? itemName, List<string> aliases, Microsoft.CodeAnalysis.Text.TextSpan span, string where, MemberContext context)

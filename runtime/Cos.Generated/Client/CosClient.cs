@@ -3,6 +3,7 @@ using System.Text;
 using Cos.Generated.Credentials;
 using Cos.Generated.Endpoints;
 using Cos.Generated.Pipeline;
+using Cos.Generated.Protocol;
 using Cos.Generated.Signing;
 
 namespace Cos.Generated;
@@ -91,30 +92,21 @@ public sealed partial class CosClient : IDisposable
             _ => throw new InvalidOperationException("This client gets its keys from a CredentialProvider; use GetObjectUrlAsync to presign with them."),
         };
 
-        return BuildObjectUrl(credentials, bucket, key, expires, method, query, region);
+        var (request, endpoint, validFor) = PresignTarget(bucket, key, expires, method, query, region);
+        return PresignedUrl(request, endpoint, credentials is null ? null : Pipeline.Signer.Presign(request, endpoint, credentials, validFor));
     }
 
     /// <summary>
     /// Returns a presigned URL of an object, signed with credentials from the client's
     /// <see cref="CosClientOptions.CredentialProvider"/> (or its static keys), asked for the scope
     /// <c>name/cos:GetObject</c> (<c>name/cos:PutObject</c> for PUT) as the JavaScript SDK does, or with a
-    /// signature from its <see cref="CosClientOptions.AuthorizationProvider"/>; see <see cref="GetObjectUrl"/>.
+    /// signature from its <see cref="CosClientOptions.AuthorizationProvider"/> (which then chooses the validity); see <see cref="GetObjectUrl"/>.
     /// </summary>
     /// <exception cref="CosCredentialsException">The provider failed.</exception>
     public async ValueTask<Uri> GetObjectUrlAsync(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null, CancellationToken cancellationToken = default)
     {
-        var scope = new CosCredentialScope(
-            CosCredentialScope.ActionPrefix + (method == HttpMethod.Put ? "PutObject" : "GetObject"),
-            bucket ?? string.Empty,
-            region ?? Options.Region ?? string.Empty,
-            key ?? string.Empty);
-        if (Options.AuthorizationProvider is { } signer)
-        {
-            return await BuildServerSignedUrlAsync(signer, scope, bucket!, key!, method, query, region, cancellationToken).ConfigureAwait(false);
-        }
-
-        var credentials = _credentials is null ? null : await CosRequestSigner.AskProviderAsync(_credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
-        return BuildObjectUrl(credentials, bucket!, key!, expires, method, query, region);
+        var (request, endpoint, validFor) = PresignTarget(bucket, key, expires, method, query, region);
+        return PresignedUrl(request, endpoint, await Pipeline.Signer.PresignAsync(request, endpoint, validFor, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Disposes the connection pool, unless the <see cref="HttpClient"/> was injected.</summary>
@@ -126,7 +118,11 @@ public sealed partial class CosClient : IDisposable
         }
     }
 
-    private Uri BuildObjectUrl(CosCredentials? credentials, string bucket, string key, TimeSpan? expires, HttpMethod? method, IEnumerable<KeyValuePair<string, string?>>? query, string? region)
+    /// <summary>
+    /// The request a presigned URL stands for — a GetObject (or PutObject for PUT) of the object with the extra query —
+    /// resolved like any request, so the URL is signed over the same path, query and scope a sent request would be.
+    /// </summary>
+    private (CosHttpRequest Request, CosEndpoint Endpoint, TimeSpan Expires) PresignTarget(string bucket, string key, TimeSpan? expires, HttpMethod? method, IEnumerable<KeyValuePair<string, string?>>? query, string? region)
     {
         if (string.IsNullOrEmpty(key))
         {
@@ -138,57 +134,36 @@ public sealed partial class CosClient : IDisposable
             throw new ArgumentOutOfRangeException(nameof(expires), expires, "A presigned URL must be valid for a positive time.");
         }
 
-        var extraQuery = query?.ToList() ?? [];
-        var endpoint = Pipeline.Endpoints.ResolveBucket(bucket, region ?? Options.Region, key, []);
-        var url = new StringBuilder(endpoint.Uri.OriginalString);
-        if (credentials is null)
+        method ??= HttpMethod.Get;
+        var request = new CosHttpRequest(method == HttpMethod.Put ? "PutObject" : "GetObject", method, CosOperationSafety.ReadOnly)
         {
-            CosEndpointResolver.AppendQuery(url, extraQuery);
-            return CosEndpointResolver.CreateExactUri(url.ToString());
-        }
-
-        var keyTime = SigningTime.ForUrl(credentials, Pipeline.Clock.Now, expires ?? Options.SignatureExpires);
-        KeyValuePair<string, string?>[] headers = [new("Host", endpoint.Host)];
-        var authorization = CosSigner.GetAuthorization(
-            credentials.SecretId,
-            credentials.SecretKey,
-            (method ?? HttpMethod.Get).Method,
-            endpoint.Pathname,
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(extraQuery),
-            headers,
-            keyTime);
-        return SignedUrl(url, endpoint, authorization, credentials.SecurityToken, extraQuery);
-    }
-
-    private const string PresignedUrlPurpose = "a presigned URL";
-
-    /// <summary>A presigned URL whose signature comes from <paramref name="signer"/>, which also chooses its validity.</summary>
-    private async ValueTask<Uri> BuildServerSignedUrlAsync(ICosAuthorizationProvider signer, CosCredentialScope scope, string bucket, string key, HttpMethod? method, IEnumerable<KeyValuePair<string, string?>>? query, string? region, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(key))
-        {
-            throw new ArgumentException("The object key is required.", nameof(key));
-        }
-
-        var extraQuery = query?.ToList() ?? [];
+            Bucket = bucket,
+            Key = key,
+            Region = region,
+        };
+        request.Query.AddRange(query ?? []);
         var endpoint = Pipeline.Endpoints.ResolveBucket(bucket, region ?? Options.Region, key, []);
-        var context = new CosAuthorizationContext((method ?? HttpMethod.Get).Method, endpoint.Pathname, extraQuery.ToArray(), [new("Host", endpoint.Host)], scope);
-        var signature = await CosRequestSigner.AskProviderAsync(signer, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
-
-        return SignedUrl(new StringBuilder(endpoint.Uri.OriginalString), endpoint, signature.Authorization, signature.SecurityToken, extraQuery);
+        return (request, endpoint, expires ?? Options.SignatureExpires);
     }
 
     /// <summary>
-    /// Appends the signature, the token and <paramref name="extraQuery"/> to <paramref name="url"/>. A COS
-    /// signature goes in as its own parameters, each value URL-encoded (';' becomes %3B); any other
-    /// authorization (a backend's own format) as <c>sign=</c>, as the JavaScript SDK does.
+    /// The endpoint's URL with the signature, the token and the request's query. A COS signature goes in as its own
+    /// parameters, each value URL-encoded (';' becomes %3B); any other authorization (a backend's own format) as
+    /// <c>sign=</c>, as the JavaScript SDK does. Without a signature the URL is unsigned.
     /// </summary>
-    private Uri SignedUrl(StringBuilder url, CosEndpoint endpoint, string authorization, string? securityToken, List<KeyValuePair<string, string?>> extraQuery)
+    private static Uri PresignedUrl(CosHttpRequest request, CosEndpoint endpoint, CosPresignature? signature)
     {
-        if (authorization.Contains("q-signature=", StringComparison.Ordinal))
+        var url = new StringBuilder(endpoint.Uri.OriginalString);
+        if (signature is null)
+        {
+            CosEndpointResolver.AppendQuery(url, request.Query);
+            return CosEndpointResolver.CreateExactUri(url.ToString());
+        }
+
+        if (signature.Authorization.Contains("q-signature=", StringComparison.Ordinal))
         {
             var separator = '?';
-            foreach (var piece in authorization.Split('&'))
+            foreach (var piece in signature.Authorization.Split('&'))
             {
                 var equals = piece.IndexOf('=');
                 url.Append(separator).Append(piece, 0, equals + 1).Append(CosUrlEncoding.Encode(piece[(equals + 1)..]));
@@ -197,15 +172,15 @@ public sealed partial class CosClient : IDisposable
         }
         else
         {
-            url.Append("?sign=").Append(CosUrlEncoding.Encode(authorization));
+            url.Append("?sign=").Append(CosUrlEncoding.Encode(signature.Authorization));
         }
 
-        if (securityToken is { } token)
+        if (signature.SecurityToken is { } token)
         {
-            url.Append('&').Append(Pipeline.RequestTokenHeader(endpoint.Host)).Append('=').Append(CosUrlEncoding.Encode(token));
+            url.Append('&').Append(CosRequestFactory.SecurityTokenHeader(endpoint.Host)).Append('=').Append(CosUrlEncoding.Encode(token));
         }
 
-        CosEndpointResolver.AppendQuery(url, extraQuery, firstSeparator: '&');
+        CosEndpointResolver.AppendQuery(url, request.Query, firstSeparator: '&');
         return CosEndpointResolver.CreateExactUri(url.ToString());
     }
 }

@@ -132,25 +132,38 @@ public sealed record CosClientOptions
     /// <summary>Sends <c>Content-MD5</c> with every uploaded part (JS <c>UploadCheckContentMd5</c>, default false).</summary>
     public bool UploadCheckContentMd5 { get; init; }
 
-    /// <summary>
-    /// The time limit of one try, from sending the request until the response (or, for buffered
-    /// responses, its whole body) has arrived (JS <c>Timeout</c>; default
-    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>, like the JS default 0). Positive or infinite.
-    /// </summary>
-    public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
+    /// <summary>The default <see cref="Timeout"/>: HttpClient's 100 s.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
     /// <summary>
-    /// The longest a body may go without moving a byte (default 2 minutes; positive or
-    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>): a response body being read that receives nothing, or
-    /// a request body the server stops taking. Guards what <see cref="Timeout"/> does not: streamed bodies
-    /// (<c>GetObject</c>'s <c>Body</c>, the ranged GETs of downloads), buffered bodies and uploads whose server
-    /// stops mid-way. Only time spent waiting inside a read or write counts, so a slow reader is never taken for a
-    /// stall (and the wait for response headers is <see cref="Timeout"/>'s). A stall closes the connection and
-    /// throws <see cref="CosStallTimeoutException"/> (a <see cref="TimeoutException"/>), which is retried like a
-    /// broken connection: by the pipeline for retryable operations, by uploads per part, and by
-    /// <c>DownloadFileAsync</c>/<c>DownloadAsync</c> per part (<see cref="ChunkRetryTimes"/>) from the last byte received.
+    /// The longest wait, per try, for COS to answer: for the connection and the response headers (from the start of a
+    /// try without a body, from the last byte of the request body otherwise) and, for buffered (XML) responses, for
+    /// their whole body (default 100 s, HttpClient's; the JS SDK's <c>Timeout</c> defaults to 0, no limit). Sending a
+    /// request body and reading a streamed one are bounded by <see cref="StallTimeout"/> and
+    /// <see cref="MinimumThroughput"/> instead, so a large upload is never cut by this limit. Positive or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>; <see cref="StallTimeout"/> bounds the wait for headers
+    /// too. Exceeding it throws <see cref="TimeoutException"/>, retried where the operation allows it.
     /// </summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>
+    /// The longest anything may go without moving (default 60 s; positive or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>; the JS SDK has no such limit): the wait for response
+    /// headers after the request was sent, a response body being read that receives nothing, or a request body the
+    /// server stops taking. Only time spent waiting inside a read or write counts, so a slow reader is never taken for
+    /// a stall. A stall closes the connection and throws <see cref="CosStallTimeoutException"/> (a
+    /// <see cref="TimeoutException"/>; a header wait throws <see cref="TimeoutException"/>), which is retried like a
+    /// broken connection: by the pipeline for retryable operations, by uploads per part, and by
+    /// <c>DownloadFileAsync</c>/<c>DownloadAsync</c> per part from the last byte received.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The slowest a body may move, in bytes per second averaged over each <see cref="StallTimeout"/> (default 1 KiB/s;
+    /// 0 turns it off): a request or response body that moves fewer bytes than this over a whole
+    /// <see cref="StallTimeout"/> is stalled too (a server dripping a byte a second). Needs a finite <see cref="StallTimeout"/>.
+    /// </summary>
+    public long MinimumThroughput { get; init; } = 1024;
 
     /// <summary>Sends bucket requests to the global acceleration endpoint <c>{Bucket}.cos.accelerate.myqcloud.com</c> (JS <c>UseAccelerate</c>, default false).</summary>
     public bool UseAccelerate { get; init; }
@@ -253,15 +266,9 @@ public sealed record CosClientOptions
         CheckDomain(Domain, nameof(Domain));
         CheckDomain(ServiceDomain, nameof(ServiceDomain));
 
-        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
-        }
-
-        if (StallTimeout != System.Threading.Timeout.InfiniteTimeSpan && (StallTimeout <= TimeSpan.Zero || StallTimeout.TotalMilliseconds > int.MaxValue))
-        {
-            throw new ArgumentOutOfRangeException(nameof(StallTimeout), StallTimeout, "StallTimeout (the longest a response body may send nothing) must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
-        }
+        CheckTimeout(Timeout, nameof(Timeout));
+        CheckTimeout(StallTimeout, nameof(StallTimeout));
+        CheckRange(MinimumThroughput, 0, long.MaxValue, nameof(MinimumThroughput));
 
         if (SignatureExpires <= TimeSpan.Zero)
         {
@@ -294,6 +301,15 @@ public sealed record CosClientOptions
         }
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is null, positive (at most about 24.8 days) or infinite.</summary>
+    internal static void CheckTimeout(TimeSpan? value, string name)
+    {
+        if (value is { } time && time != System.Threading.Timeout.InfiniteTimeSpan && (time <= TimeSpan.Zero || time.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(name, time, $"{name} must be positive (at most about 24.8 days) or Timeout.InfiniteTimeSpan.");
+        }
+    }
+
     /// <summary>Lists the options; the SecretKey and SecurityToken are redacted.</summary>
     public override string ToString()
     {
@@ -323,6 +339,7 @@ public sealed record CosClientOptions
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
         Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));
+        Append("MinimumThroughput", Format(MinimumThroughput));
         Append("SignatureExpires", Format(SignatureExpires));
         Append("CorrectClockSkew", CorrectClockSkew ? "true" : "false");
         Append("MaxRetries", Format(MaxRetries));

@@ -1,6 +1,7 @@
 using Cos.Generated.Credentials;
 using Cos.Generated.Endpoints;
 using Cos.Generated.Protocol;
+using Cos.Generated.Signing;
 
 namespace Cos.Generated.Pipeline;
 
@@ -47,6 +48,47 @@ internal sealed class CosRequestSigner(
             throw;
         }
     }
+
+    /// <summary>
+    /// The signature of a presigned URL for <paramref name="request"/> (its method, path, query and Host), valid for
+    /// <paramref name="expires"/>: from the authorization provider, or made with keys the credential provider gives for
+    /// the request's <see cref="CosCredentialScope"/>, exactly as a sent request would be signed; null without credentials.
+    /// </summary>
+    public async ValueTask<CosPresignature?> PresignAsync(CosHttpRequest request, CosEndpoint endpoint, TimeSpan expires, CancellationToken cancellationToken)
+    {
+        var scope = CosCredentialScope.For(request, options.Region);
+        if (authorization is not null)
+        {
+            var context = new CosAuthorizationContext(request.Method.Method, endpoint.Pathname, request.Query.ToArray(), [new("Host", endpoint.Host)], scope);
+            var signature = await AskProviderAsync(authorization, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
+            return new CosPresignature(signature.Authorization, signature.SecurityToken);
+        }
+
+        if (credentials is null)
+        {
+            return null;
+        }
+
+        var keys = await AskProviderAsync(credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
+        return Presign(request, endpoint, keys, expires);
+    }
+
+    /// <summary>The signature of a presigned URL for <paramref name="request"/> made with <paramref name="keys"/>, valid for <paramref name="expires"/>.</summary>
+    public CosPresignature Presign(CosHttpRequest request, CosEndpoint endpoint, CosCredentials keys, TimeSpan expires)
+    {
+        KeyValuePair<string, string?>[] headers = [new("Host", endpoint.Host)];
+        var authorization = CosSigner.GetAuthorization(
+            keys.SecretId,
+            keys.SecretKey,
+            request.Method.Method,
+            endpoint.Pathname,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(request.Query),
+            headers,
+            SigningTime.ForUrl(keys, clock.Now, expires));
+        return new CosPresignature(authorization, keys.SecurityToken);
+    }
+
+    private const string PresignedUrlPurpose = "a presigned URL";
 
     /// <summary>
     /// Calls a credential or authorization provider for <paramref name="purpose"/> (an operation name, or a presigned

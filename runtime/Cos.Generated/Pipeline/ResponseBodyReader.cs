@@ -10,7 +10,7 @@ internal static class ResponseBodyReader
     /// up to the limit) when the body is larger, without reading the rest. A body that sends nothing for
     /// <paramref name="stallTimeout"/> fails with <see cref="CosStallTimeoutException"/>.
     /// </summary>
-    public static async Task<(ReadOnlyMemory<byte> Body, bool Exceeded)> ReadAsync(HttpContent content, int limit, TimeSpan stallTimeout, TimeProvider time, string operationName, CancellationToken cancellationToken)
+    public static async Task<(ReadOnlyMemory<byte> Body, bool Exceeded)> ReadAsync(HttpContent content, int limit, TimeSpan stallTimeout, long minimumThroughput, TimeProvider time, string operationName, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > limit)
@@ -23,7 +23,7 @@ internal static class ResponseBodyReader
             return (ReadOnlyMemory<byte>.Empty, false);
         }
 
-        var stream = StallTimeoutStream.Wrap(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), stallTimeout, time, operationName);
+        var stream = StallTimeoutStream.Wrap(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), stallTimeout, minimumThroughput, time, operationName);
         await using (stream.ConfigureAwait(false))
         {
             var buffer = new byte[declared is { } size ? (int)size : Math.Min(limit, 16 * 1024)];

@@ -19,4 +19,11 @@ internal static class RetryBackoff
 
         return delay;
     }
+
+    /// <summary>Waits before retry number <paramref name="retry"/> (0 for the first) with the client's backoff.</summary>
+    public static Task DelayAsync(CosClientOptions options, int retry, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var delay = GetDelay(options.RetryDelay, options.MaxRetryDelay, retry, retryAfter);
+        return delay > TimeSpan.Zero ? Task.Delay(delay, options.TimeProvider, cancellationToken) : Task.CompletedTask;
+    }
 }

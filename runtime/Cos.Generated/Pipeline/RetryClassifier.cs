@@ -2,31 +2,29 @@ using Cos.Generated.Protocol;
 
 namespace Cos.Generated.Pipeline;
 
-/// <summary>Decides whether a failed try may be repeated, from the operation's safety and the failure.</summary>
+/// <summary>
+/// The one rule for which failures are worth another try, used by the pipeline's retries, a multipart upload's
+/// Complete and a download's ranges alike.
+/// </summary>
 internal static class RetryClassifier
 {
     /// <summary>
-    /// ReadOnly and Idempotent operations retry network errors, per-try timeouts, 5xx and the
-    /// error codes the spec marks retryable (even inside a 200). Conditional and Unsafe operations retry only
-    /// when no connection could be made, or on 503 SlowDown. A body that cannot be replayed is never retried.
+    /// ReadOnly and Idempotent operations retry broken connections, timeouts and stalls, 5xx, 408, 429, the error
+    /// codes the spec marks retryable (even inside a 200) and a CRC-64 that does not match what was sent. Conditional
+    /// and Unsafe operations retry only when no connection could be made, or on 503 SlowDown (nothing was done).
+    /// A changed source, an unreadable answer, a credential failure and a cancel are never retried.
     /// </summary>
-    public static bool IsRetryable(CosHttpRequest request, Exception failure)
+    public static bool IsRetryable(Exception failure, CosOperationSafety safety)
     {
-        if (request.Body is { CanReplay: false })
-        {
-            return false;
-        }
-
-        var repeatable = request.Safety is CosOperationSafety.ReadOnly or CosOperationSafety.Idempotent;
+        var repeatable = safety is CosOperationSafety.ReadOnly or CosOperationSafety.Idempotent;
         return failure switch
         {
-            CosResponseFormatException => false,
-            CosException error when error.StatusCode == 503 && error.ErrorCode == "SlowDown" => true,
-            CosException error => repeatable && (error.StatusCode >= 500 || CosErrorCodes.IsRetryable(error.ErrorCode)),
+            CosObjectChangedException or CosResponseFormatException => false,
+            CosIntegrityException => repeatable,
+            CosException { StatusCode: 503, ErrorCode: "SlowDown" } => true,
+            CosException error => repeatable && (error.StatusCode >= 500 || error.StatusCode is 408 or 429 || CosErrorCodes.IsRetryable(error.ErrorCode)),
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
-            HttpRequestException => repeatable,
-            IOException => repeatable,
-            TimeoutException => repeatable,
+            HttpRequestException or IOException or TimeoutException => repeatable,
             _ => false,
         };
     }

@@ -4,7 +4,8 @@ namespace Cos.Generated.Pipeline;
 
 /// <summary>
 /// A response body that fails with <see cref="CosStallTimeoutException"/> when one read waits longer than the stall
-/// timeout for a byte. Only time spent inside a read counts, so a slow consumer is never taken for a stalled server.
+/// timeout for a byte, or when the bytes of a whole stall timeout average less than the minimum throughput (a server
+/// dripping a byte a second). Only time spent inside a read counts, so a slow consumer is never taken for a stalled server.
 /// The stall cancels the socket read (which closes the connection); the caller's own token still cancels as itself.
 /// </summary>
 internal sealed class StallTimeoutStream : Stream
@@ -16,20 +17,22 @@ internal sealed class StallTimeoutStream : Stream
 
     /// <summary>Armed for one read at a time and reset after it, so reads do not each allocate a timer.</summary>
     private CancellationTokenSource? _stall;
+    private ThroughputWindow _throughput;
     private long _received;
     private bool _stalled;
 
-    private StallTimeoutStream(Stream inner, TimeSpan timeout, TimeProvider time, string operationName)
+    private StallTimeoutStream(Stream inner, TimeSpan timeout, long minimumThroughput, TimeProvider time, string operationName)
     {
         _inner = inner;
         _timeout = timeout;
         _time = time;
         _operationName = operationName;
+        _throughput = new ThroughputWindow(timeout, minimumThroughput, time);
     }
 
     /// <summary>Guards <paramref name="inner"/>, or returns it as it is when <paramref name="timeout"/> is infinite.</summary>
-    public static Stream Wrap(Stream inner, TimeSpan timeout, TimeProvider time, string operationName) =>
-        timeout == Timeout.InfiniteTimeSpan ? inner : new StallTimeoutStream(inner, timeout, time, operationName);
+    public static Stream Wrap(Stream inner, TimeSpan timeout, long minimumThroughput, TimeProvider time, string operationName) =>
+        timeout == Timeout.InfiniteTimeSpan ? inner : new StallTimeoutStream(inner, timeout, minimumThroughput, time, operationName);
 
     public override bool CanRead => true;
 
@@ -62,6 +65,12 @@ internal sealed class StallTimeoutStream : Stream
         {
             var read = await _inner.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
             _received += read;
+            if (read > 0 && !_throughput.Add(read))
+            {
+                _stalled = true;
+                throw Stalled(null);
+            }
+
             return read;
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)

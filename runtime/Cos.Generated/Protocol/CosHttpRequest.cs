@@ -50,12 +50,11 @@ public sealed class CosHttpRequest
     /// </summary>
     public bool BufferResponse { get; init; } = true;
 
-    /// <summary>
-    /// How many times the pipeline retries this request; null uses <see cref="CosClientOptions.MaxRetries"/>.
-    /// The uploader sets 0 for parts, which it retries itself (<see cref="CosClientOptions.ChunkRetryTimes"/>),
-    /// so a part is never tried (MaxRetries + 1) × (ChunkRetryTimes + 1) times.
-    /// </summary>
-    internal int? MaxRetries { get; set; }
+    /// <summary>What the CRC-64 in the response header <see cref="Crc64Header"/> is of; the pipeline checks it.</summary>
+    public CosBodyChecksum Crc64Check { get; init; }
+
+    /// <summary>The response header with the CRC-64 that <see cref="Crc64Check"/> describes (<c>x-cos-hash-crc64ecma</c>).</summary>
+    public string? Crc64Header { get; init; }
 
     /// <summary>Adds a query parameter.</summary>
     public void AddQuery(string name, string? value) => Query.Add(new(name, value));

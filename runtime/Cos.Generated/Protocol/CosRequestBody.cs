@@ -103,17 +103,27 @@ public abstract class CosRequestBody
         }
     }
 
-    /// <summary>Copies the caller's stream to the socket; never disposes it, checks the declared length.</summary>
+    /// <summary>
+    /// Copies the caller's stream to the socket; never disposes it, checks the declared length. A memory stream's bytes
+    /// are written straight from its buffer; other streams go through a pooled buffer of up to 1 MiB (smaller writes
+    /// cost more CPU per GiB).
+    /// </summary>
     private sealed class CallerStreamContent(Stream stream, long? length) : HttpContent
     {
-        private const int BufferSize = 128 * 1024;
+        private const int BufferSize = 1024 * 1024;
 
         protected override Task SerializeToStreamAsync(Stream target, TransportContext? context) =>
             SerializeToStreamAsync(target, context, CancellationToken.None);
 
         protected override async Task SerializeToStreamAsync(Stream target, TransportContext? context, CancellationToken cancellationToken)
         {
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
+            if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+            {
+                await WriteMemoryAsync(memory, segment, target, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(length ?? BufferSize, 1, BufferSize));
             try
             {
                 long sent = 0;
@@ -123,11 +133,7 @@ public abstract class CosRequestBody
                     var read = await stream.ReadAsync(buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        if (length is { } expected)
-                        {
-                            throw new IOException($"The body stream ended after {sent} of the {expected} bytes declared as its length.");
-                        }
-
+                        EndedEarly(sent);
                         break;
                     }
 
@@ -145,6 +151,34 @@ public abstract class CosRequestBody
         {
             result = length ?? 0;
             return length is not null;
+        }
+
+        private async Task WriteMemoryAsync(MemoryStream memory, ArraySegment<byte> segment, Stream target, CancellationToken cancellationToken)
+        {
+            var start = (int)memory.Position;
+            var available = segment.Count - start;
+            var total = (int)Math.Min(length ?? available, available);
+            var bytes = segment.AsMemory(start, total);
+            while (!bytes.IsEmpty)
+            {
+                var slice = bytes[..Math.Min(BufferSize, bytes.Length)];
+                await target.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
+                bytes = bytes[slice.Length..];
+            }
+
+            memory.Position = start + total;
+            if (length is { } expected && total < expected)
+            {
+                EndedEarly(total);
+            }
+        }
+
+        private void EndedEarly(long sent)
+        {
+            if (length is { } expected)
+            {
+                throw new IOException($"The body stream ended after {sent} of the {expected} bytes declared as its length.");
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Cos.Generated.Pipeline;
 using Cos.Generated.Transfer;
 
 namespace Cos.Generated;
@@ -94,7 +95,9 @@ public sealed partial class CosClient
         var partSize = Math.Max(options.PartSize ?? Options.CopyChunkSize, CopyMinPartSizeFor(size));
         var partCount = (int)((size + partSize - 1) / partSize);
         var replace = options.EffectiveDirective == MetadataDirective.Replaced;
-        var initiate = await InitiateMultipartUploadAsync(
+        var budget = RetryBudget.ForParts(partCount);
+        var session = await MultipartSession.StartAsync(
+            this,
             new InitiateMultipartUploadRequest
             {
                 Bucket = bucket,
@@ -108,97 +111,60 @@ public sealed partial class CosClient
                 Metadata = replace ? options.Metadata : head.Metadata,
                 StorageClass = options.StorageClass ?? head.StorageClass,
             },
+            budget,
             ct).ConfigureAwait(false);
-        var uploadId = initiate.UploadId ?? throw new CosResponseFormatException("InitiateMultipartUpload returned no UploadId.", 200, initiate.RequestId);
 
         try
         {
+            var partOptions = new CosRequestOptions { MaxRetries = Options.ChunkRetryTimes, RetryBudget = budget };
             var etags = new string[partCount];
-            await DownloadParallel.RunAsync(
-                Enumerable.Range(0, partCount).ToArray(),
+            await BoundedParallel.ForEachAsync(
+                partCount,
                 options.ParallelLimit ?? Options.CopyChunkParallelLimit,
                 async (index, partCt) =>
                 {
                     var start = index * partSize;
                     var length = Math.Min(partSize, size - start);
-                    for (var attempt = 0; ; attempt++)
+                    try
                     {
-                        try
-                        {
-                            var part = await UploadPartCopyAsync(
-                                new UploadPartCopyRequest
-                                {
-                                    Bucket = bucket,
-                                    Key = key,
-                                    Region = options.Region,
-                                    UploadId = uploadId,
-                                    PartNumber = index + 1,
-                                    CopySource = copySource,
-                                    CopySourceRange = DownloadRetry.Range(start, length),
-                                    CopySourceIfMatch = head.ETag,
-                                },
-                                partCt).ConfigureAwait(false);
-                            etags[index] = part.ETag ?? throw new CosResponseFormatException($"UploadPartCopy of part {index + 1} returned no ETag.", 200, part.RequestId);
-                            throttle.Add(length);
-                            return;
-                        }
-                        catch (CosException ex) when (ex.StatusCode == 412)
-                        {
-                            throw new CosObjectChangedException(source.Bucket, source.Key, head.ETag, null, ex.RequestId, ex);
-                        }
-                        catch (Exception ex) when (attempt < Options.ChunkRetryTimes && DownloadRetry.IsTransient(ex, partCt))
-                        {
-                            await DownloadRetry.DelayAsync(Options, attempt + 1, partCt).ConfigureAwait(false);
-                        }
+                        var part = await UploadPartCopyAsync(
+                            new UploadPartCopyRequest
+                            {
+                                Bucket = bucket,
+                                Key = key,
+                                Region = options.Region,
+                                UploadId = session.UploadId,
+                                PartNumber = index + 1,
+                                CopySource = copySource,
+                                CopySourceRange = ByteRange(start, length),
+                                CopySourceIfMatch = head.ETag,
+                                RequestOptions = partOptions,
+                            },
+                            partCt).ConfigureAwait(false);
+                        etags[index] = part.ETag ?? throw new CosResponseFormatException($"UploadPartCopy of part {index + 1} returned no ETag.", 200, part.RequestId);
+                        throttle.Add(length);
+                    }
+                    catch (CosException ex) when (ex.StatusCode == 412)
+                    {
+                        throw new CosObjectChangedException(source.Bucket, source.Key, head.ETag, null, ex.RequestId, ex);
                     }
                 },
                 ct).ConfigureAwait(false);
 
-            var parts = new CompletedPart[partCount];
-            for (var i = 0; i < partCount; i++)
-            {
-                parts[i] = new CompletedPart { PartNumber = i + 1, ETag = etags[i] };
-            }
-
-            var completeRequest = new CompleteMultipartUploadRequest { Bucket = bucket, Key = key, Region = options.Region, UploadId = uploadId, Parts = parts };
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    var complete = await CompleteMultipartUploadAsync(completeRequest, ct).ConfigureAwait(false);
-                    return new CosCopyResult { ETag = complete.ETag, Crc64 = complete.Crc64, VersionId = complete.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
-                }
-                catch (CosException ex) when (attempt > 0 && ex.StatusCode == 404 && ex.ErrorCode == "NoSuchUpload")
-                {
-                    // An earlier try completed the copy but its answer was lost: the destination tells.
-                    var destination = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region }, ct).ConfigureAwait(false);
-                    if (destination.ContentLength != size || (head.Crc64 is { } expected && destination.Crc64 != expected))
-                    {
-                        throw;
-                    }
-
-                    return new CosCopyResult { ETag = destination.ETag, Crc64 = destination.Crc64, VersionId = destination.VersionId, Size = size, PartCount = partCount, UploadId = uploadId };
-                }
-                catch (Exception ex) when (attempt < Options.ChunkRetryTimes && DownloadRetry.IsTransient(ex, ct))
-                {
-                    await DownloadRetry.DelayAsync(Options, attempt + 1, ct).ConfigureAwait(false);
-                }
-            }
+            var parts = Enumerable.Range(0, partCount).Select(i => new CompletedPart { PartNumber = i + 1, ETag = etags[i] }).ToList();
+            var complete = await session.CompleteAsync(parts, head.Crc64, size, ct).ConfigureAwait(false);
+            return new CosCopyResult { ETag = complete.ETag, Crc64 = complete.Crc64, VersionId = complete.VersionId, Size = size, PartCount = partCount, UploadId = session.UploadId };
         }
         catch when (!options.KeepUploadOnFailure)
         {
-            try
-            {
-                await AbortMultipartUploadAsync(new AbortMultipartUploadRequest { Bucket = bucket, Key = key, Region = options.Region, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception abortFailure) when (abortFailure is CosException or HttpRequestException or IOException or OperationCanceledException)
-            {
-                // The copy's own error matters more; the upload can still be aborted later.
-            }
-
+            await session.AbortQuietlyAsync().ConfigureAwait(false);
             throw;
         }
     }
+
+    /// <summary>Formats an inclusive byte range header value.</summary>
+    internal static string ByteRange(long start, long length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bytes={start}-{start + length - 1}");
 
     /// <summary>The smallest whole-MiB part size that keeps <paramref name="size"/> within 10,000 parts.</summary>
     private static long CopyMinPartSizeFor(long size)

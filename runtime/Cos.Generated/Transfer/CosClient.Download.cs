@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 using Cos.Generated.Integrity;
+using Cos.Generated.Pipeline;
 using Cos.Generated.Transfer;
 using Microsoft.Win32.SafeHandles;
 
@@ -79,11 +80,13 @@ public sealed partial class CosClient
             var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider, resumedBytes);
             var lastSave = Options.TimeProvider.GetTimestamp();
             var missing = Enumerable.Range(0, partCount).Where(i => !completed[i]).ToArray();
-            await DownloadParallel.RunAsync(
-                missing,
+            var budget = RetryBudget.ForParts(missing.Length);
+            await BoundedParallel.ForEachAsync(
+                missing.Length,
                 options.ParallelLimit ?? Options.ChunkParallelLimit,
-                async (index, partCt) =>
+                async (next, partCt) =>
                 {
+                    var index = missing[next];
                     var start = index * partSize;
                     var length = Math.Min(partSize, size - start);
                     var crc = await DownloadRangeAsync(
@@ -97,6 +100,7 @@ public sealed partial class CosClient
                         (buffer, offset, ct) => RandomAccess.WriteAsync(handle, buffer, offset, ct),
                         hasher: null,
                         throttle,
+                        budget,
                         partCt).ConfigureAwait(false);
                     partCrcs[index] = crc;
                     if (options.Resumable)
@@ -182,10 +186,11 @@ public sealed partial class CosClient
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
         var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
         var parallel = Math.Min(options.ParallelLimit ?? Options.ChunkParallelLimit, partCount);
+        var budget = RetryBudget.ForParts(partCount);
         ulong whole;
         if (parallel > 1 && partSize <= MaxStreamBufferedPartSize)
         {
-            whole = await DownloadInOrderAsync(bucket, key, options, head.ETag, size, partSize, partCount, parallel, destination, throttle, cancellationToken).ConfigureAwait(false);
+            whole = await DownloadInOrderAsync(bucket, key, options, head.ETag, size, partSize, partCount, parallel, destination, throttle, budget, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -204,6 +209,7 @@ public sealed partial class CosClient
                     (buffer, _, ct) => destination.WriteAsync(buffer, ct),
                     hasher,
                     throttle,
+                    budget,
                     cancellationToken).ConfigureAwait(false);
             }
 
@@ -228,7 +234,7 @@ public sealed partial class CosClient
     /// <paramref name="destination"/> in order (memory: <paramref name="parallel"/> × part size). The first
     /// failure cancels the ranges in flight. Returns the CRC-64 of the object, combined from the parts.
     /// </summary>
-    private async Task<ulong> DownloadInOrderAsync(string bucket, string key, CosDownloadOptions options, string? etag, long size, long partSize, int partCount, int parallel, Stream destination, ProgressThrottle throttle, CancellationToken ct)
+    private async Task<ulong> DownloadInOrderAsync(string bucket, string key, CosDownloadOptions options, string? etag, long size, long partSize, int partCount, int parallel, Stream destination, ProgressThrottle throttle, RetryBudget budget, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Exception? firstFailure = null;
@@ -258,6 +264,7 @@ public sealed partial class CosClient
                     },
                     hasher: null,
                     throttle,
+                    budget,
                     stop.Token).ConfigureAwait(false);
                 return (buffer, length, crc);
             }
@@ -332,8 +339,11 @@ public sealed partial class CosClient
 
     /// <summary>
     /// Fetches <paramref name="length"/> bytes from <paramref name="start"/> and hands them to <paramref name="write"/>
-    /// in order; a failed try is retried (up to <see cref="CosClientOptions.ChunkRetryTimes"/>) from the first byte
-    /// not yet written. Returns the CRC-64 of the range (or appends to <paramref name="hasher"/>).
+    /// in order; a failed try is retried from the first byte not yet written. A try that moved bytes does not count
+    /// against the range's own <see cref="CosClientOptions.ChunkRetryTimes"/> (a connection that keeps breaking
+    /// half-way still moves forward), but every retry takes one from the transfer's <paramref name="budget"/>. The
+    /// GETs are not retried by the pipeline as well: this loop is the range's one retrier. Returns the CRC-64 of the
+    /// range (or appends to <paramref name="hasher"/>).
     /// </summary>
     private async Task<ulong> DownloadRangeAsync(
         string bucket,
@@ -346,6 +356,7 @@ public sealed partial class CosClient
         Func<ReadOnlyMemory<byte>, long, CancellationToken, ValueTask> write,
         Crc64? hasher,
         ProgressThrottle throttle,
+        RetryBudget budget,
         CancellationToken ct)
     {
         hasher ??= CosCrc64.Create();
@@ -353,8 +364,10 @@ public sealed partial class CosClient
         try
         {
             long done = 0;
-            for (var attempt = 0; ; attempt++)
+            var idleRetries = 0;
+            while (true)
             {
+                var before = done;
                 try
                 {
                     var from = start + done;
@@ -367,7 +380,8 @@ public sealed partial class CosClient
                             Region = options.Region,
                             VersionId = options.VersionId,
                             IfMatch = etag,
-                            Range = rangeRequested ? DownloadRetry.Range(from, length - done) : null,
+                            Range = rangeRequested ? ByteRange(from, length - done) : null,
+                            RequestOptions = SingleTry,
                         },
                         ct).ConfigureAwait(false);
                     if (etag is not null && response.ETag is { } actual && actual != etag)
@@ -401,9 +415,13 @@ public sealed partial class CosClient
                 {
                     throw new CosObjectChangedException(bucket, key, etag, null, ex.RequestId, ex);
                 }
-                catch (Exception ex) when (attempt < Options.ChunkRetryTimes && DownloadRetry.IsTransient(ex, ct))
+                catch (Exception ex) when (!ct.IsCancellationRequested
+                    && RetryClassifier.IsRetryable(ex, Protocol.CosOperationSafety.ReadOnly)
+                    && (done > before || idleRetries < Options.ChunkRetryTimes)
+                    && budget.TryTake())
                 {
-                    await DownloadRetry.DelayAsync(Options, attempt + 1, ct).ConfigureAwait(false);
+                    idleRetries = done > before ? 0 : idleRetries + 1;
+                    await RetryBackoff.DelayAsync(Options, Math.Max(idleRetries - 1, 0), null, ct).ConfigureAwait(false);
                 }
             }
         }
@@ -412,6 +430,9 @@ public sealed partial class CosClient
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Per-call options of requests a transfer retries itself: one try each.</summary>
+    private static readonly CosRequestOptions SingleTry = new() { MaxRetries = 0 };
 
     /// <summary>
     /// Re-reads the parts a checkpoint says are complete and keeps those whose CRC-64 still matches;

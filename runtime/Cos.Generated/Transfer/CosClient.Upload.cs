@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Cos.Generated.Integrity;
+using Cos.Generated.Pipeline;
 using Cos.Generated.Protocol;
 using Cos.Generated.Transfer;
 
@@ -134,45 +135,32 @@ public sealed partial class CosClient
     private async Task<CosUploadResult> PutSimpleAsync(string bucket, string key, ReadOnlyMemory<byte> data, CosUploadOptions options, ProgressThrottle progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
         hooks?.Uploading?.Invoke();
-        var crc = CosCrc64.Compute(data.Span);
-        var http = PutObjectMarshaller.Marshal(new PutObjectRequest
-        {
-            Bucket = bucket,
-            Key = key,
-            Region = options.Region,
-            Body = Stream.Null,
-            ContentLength = data.Length,
-            ContentMd5 = Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
-            ContentType = options.ContentType,
-            CacheControl = options.CacheControl,
-            ContentDisposition = options.ContentDisposition,
-            Metadata = options.Metadata,
-            StorageClass = options.StorageClass,
-        });
-        var body = new ProgressBody(data, progress);
-        http.Body = body;
-        PutObjectResponse response;
-        try
-        {
-            response = await Pipeline.SendAsync(http, PutObjectMarshaller.Unmarshal, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            body.Rewind();
-            throw;
-        }
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var array) ? array : new ArraySegment<byte>(data.ToArray());
 
-        if (response.Crc64 is { } reported && reported != crc)
-        {
-            body.Rewind();
-            throw new CosIntegrityException($"The object's CRC-64 from PutObject is {reported}, but the data sent has {crc}.", crc, reported, response.RequestId);
-        }
+        // The pipeline checks the CRC-64 COS reports against the bytes sent, and counts them into the progress.
+        var response = await PutObjectAsync(
+            new PutObjectRequest
+            {
+                Bucket = bucket,
+                Key = key,
+                Region = options.Region,
+                Body = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false, publiclyVisible: true),
+                ContentLength = data.Length,
+                ContentMd5 = Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
+                ContentType = options.ContentType,
+                CacheControl = options.CacheControl,
+                ContentDisposition = options.ContentDisposition,
+                Metadata = options.Metadata,
+                StorageClass = options.StorageClass,
+                RequestOptions = new CosRequestOptions { BodyCounter = progress },
+            },
+            cancellationToken).ConfigureAwait(false);
 
         progress.Flush();
         return new CosUploadResult
         {
             ETag = response.ETag,
-            Crc64 = crc,
+            Crc64 = response.Crc64 ?? CosCrc64.Compute(data.Span),
             VersionId = response.VersionId,
             Size = data.Length,
             RequestId = response.RequestId,
@@ -184,25 +172,27 @@ public sealed partial class CosClient
         var chunkSize = PartSizeUnitForTests ?? options.PartSize ?? Options.ChunkSize;
         var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize, PartSizeUnitForTests ?? CosClientOptions.MinChunkSize) : chunkSize;
         var parallel = options.ParallelLimit ?? Options.ChunkParallelLimit;
+        var budget = RetryBudget.ForParts(size is { } total ? UploadPartPlanner.PartCount(total, partSize) : UploadPartPlanner.MaxParts);
 
         string? checkpointPath = null;
         UploadResumeState? resumed = null;
-        if (identity is not null && size is { } total)
+        if (identity is not null && size is { } fileSize)
         {
             identity.PartSize = partSize;
             var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
             checkpointPath = store.PathFor(identity.FilePath, bucket, options.Region, key);
-            resumed = await UploadResume.FindAsync(this, bucket, key, options.Region, options.StorageClass, total, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
+            resumed = await UploadResume.FindAsync(this, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
         }
 
-        string uploadId;
+        MultipartSession session;
         if (resumed is not null)
         {
-            uploadId = resumed.UploadId;
+            session = new MultipartSession(this, bucket, key, options.Region, resumed.UploadId, budget);
         }
         else
         {
-            var initiated = await InitiateMultipartUploadAsync(
+            session = await MultipartSession.StartAsync(
+                this,
                 new InitiateMultipartUploadRequest
                 {
                     Bucket = bucket,
@@ -214,11 +204,11 @@ public sealed partial class CosClient
                     Metadata = options.Metadata,
                     StorageClass = options.StorageClass,
                 },
+                budget,
                 cancellationToken).ConfigureAwait(false);
-            uploadId = initiated.UploadId ?? throw new CosResponseFormatException("InitiateMultipartUpload returned no UploadId.", initiated.StatusCode, initiated.RequestId);
             if (checkpointPath is not null)
             {
-                identity!.UploadId = uploadId;
+                identity!.UploadId = session.UploadId;
                 identity.Created = Options.TimeProvider.GetUtcNow();
                 UploadCheckpointStore.Save(checkpointPath, identity);
             }
@@ -227,12 +217,12 @@ public sealed partial class CosClient
         try
         {
             hooks?.Uploading?.Invoke();
-            var uploader = new MultipartUploader(this, bucket, key, options.Region, uploadId, progress, resumed?.Parts ?? []);
+            var uploader = new MultipartUploader(this, session, bucket, key, options.Region, progress, budget, resumed?.Parts ?? []);
             IReadOnlyList<UploadedPart> parts;
-            if (partSize > MaxBufferedPartBytes && size is { } fileSize && content is FileStream file)
+            if (partSize > MaxBufferedPartBytes && size is { } fileLength && content is FileStream file)
             {
-                parts = await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileSize, partSize, parallel, cancellationToken).ConfigureAwait(false);
-                file.Seek(fileSize, SeekOrigin.Current); // read at offsets, but left where reading it through would leave it
+                parts = await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileLength, partSize, parallel, cancellationToken).ConfigureAwait(false);
+                file.Seek(fileLength, SeekOrigin.Current); // read at offsets, but left where reading it through would leave it
             }
             else
             {
@@ -252,7 +242,7 @@ public sealed partial class CosClient
         {
             if ((hooks?.FailureAction?.Invoke() ?? options.OnFailure) == CosUploadFailureAction.Abort)
             {
-                await AbortQuietlyAsync(bucket, key, options.Region, uploadId).ConfigureAwait(false);
+                await session.AbortQuietlyAsync().ConfigureAwait(false);
                 if (checkpointPath is not null)
                 {
                     UploadCheckpointStore.TryDelete(checkpointPath);
@@ -261,7 +251,7 @@ public sealed partial class CosClient
             else
             {
                 // Kept for a resume; like the JavaScript SDK's err.UploadId, the id travels with the error.
-                ex.Data[UploadIdDataKey] = uploadId;
+                ex.Data[UploadIdDataKey] = session.UploadId;
             }
 
             throw;
@@ -272,21 +262,8 @@ public sealed partial class CosClient
     internal async Task AbortKeptUploadAsync(CosFileUpload upload, string uploadId)
     {
         var options = upload.Options ?? new CosUploadOptions();
-        await AbortQuietlyAsync(upload.Bucket, upload.Key, options.Region, uploadId).ConfigureAwait(false);
+        await new MultipartSession(this, upload.Bucket, upload.Key, options.Region, uploadId, RetryBudget.ForParts(0)).AbortQuietlyAsync().ConfigureAwait(false);
         var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
         UploadCheckpointStore.TryDelete(store.PathFor(Path.GetFullPath(upload.FilePath), upload.Bucket, options.Region, upload.Key));
-    }
-
-    /// <summary>Aborts a multipart upload after a failure; an abort failure must not hide the original error, so it is dropped.</summary>
-    private async Task AbortQuietlyAsync(string bucket, string key, string? region, string uploadId)
-    {
-        try
-        {
-            await AbortMultipartUploadAsync(new AbortMultipartUploadRequest { Bucket = bucket, Key = key, Region = region, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is CosException or HttpRequestException or IOException or OperationCanceledException or TimeoutException)
-        {
-            // The original failure is what the caller needs; the upload can still be aborted later (ListMultipartUploads).
-        }
     }
 }

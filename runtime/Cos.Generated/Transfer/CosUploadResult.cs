@@ -6,8 +6,8 @@ public sealed class CosUploadResult
     /// <summary>The object's ETag.</summary>
     public string? ETag { get; init; }
 
-    /// <summary>The object's CRC-64/XZ, as computed locally and confirmed by COS when it reports one.</summary>
-    public ulong Crc64 { get; init; }
+    /// <summary>The object's CRC-64 (ECMA-182): combined from the parts sent and confirmed by COS where it reports one; null only when COS reported none for a part nor for the object.</summary>
+    public ulong? Crc64 { get; init; }
 
     /// <summary>The version id, on versioning-enabled buckets.</summary>
     public string? VersionId { get; init; }

@@ -40,7 +40,8 @@ internal static class UploadResume
 
         foreach (var upload in candidates.OrderByDescending(u => u.Initiated ?? DateTimeOffset.MinValue))
         {
-            if (await TryListPartsAsync(client, bucket, key, region, upload.UploadId!, cancellationToken).ConfigureAwait(false) is { Count: > 0 } parts
+            // An upload with no parts yet counts too (its Initiate answer may have been lost): resuming it leaves no orphan.
+            if (await TryListPartsAsync(client, bucket, key, region, upload.UploadId!, cancellationToken).ConfigureAwait(false) is { } parts
                 && Fits(parts, size, partSize))
             {
                 identity.UploadId = upload.UploadId!;

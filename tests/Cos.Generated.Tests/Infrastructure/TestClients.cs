@@ -20,7 +20,8 @@ public static class TestClients
         bool anonymous = false,
         bool tracker = false,
         TimeProvider? timeProvider = null,
-        string? connectTo = null) =>
+        string? connectTo = null,
+        TimeSpan? stallTimeout = null) =>
         new(new CosClientOptions
         {
             SecretId = anonymous || credentialProvider is not null ? null : SecretId,
@@ -34,6 +35,7 @@ public static class TestClients
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
+            StallTimeout = stallTimeout ?? TimeSpan.FromSeconds(60),
             EnableTracker = tracker,
             TimeProvider = timeProvider ?? TimeProvider.System,
         });

@@ -30,7 +30,7 @@ public class CosClientOptionsTests
         options.ForcePathStyle.ShouldBeFalse();
         options.UploadCheckContentMd5.ShouldBeFalse();
         options.CorrectClockSkew.ShouldBeTrue();
-        options.Timeout.ShouldBe(Timeout.InfiniteTimeSpan); // JS Timeout 0 = none
+        options.Timeout.ShouldBe(TimeSpan.FromSeconds(100)); // JS Timeout 0 = none; ours is HttpClient's 100 s, so no wait is unbounded
         options.SignatureExpires.ShouldBe(TimeSpan.FromSeconds(900));
         options.EnableTracker.ShouldBeFalse();
         options.MaxRetries.ShouldBe(3); // 4 attempts, like the SDKs

@@ -155,7 +155,7 @@ public sealed class StallTimeoutTests : IDisposable
 
         error.ParamName.ShouldBe(nameof(CosClientOptions.StallTimeout));
         error.Message.ShouldContain("InfiniteTimeSpan");
-        new CosClientOptions().StallTimeout.ShouldBe(TimeSpan.FromMinutes(2));
+        new CosClientOptions().StallTimeout.ShouldBe(TimeSpan.FromSeconds(60));
         Should.NotThrow(() => new CosClientOptions { StallTimeout = Timeout.InfiniteTimeSpan }.Validate());
     }
 

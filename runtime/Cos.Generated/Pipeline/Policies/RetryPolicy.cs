@@ -1,0 +1,40 @@
+using System.Runtime.ExceptionServices;
+
+namespace Cos.Generated.Pipeline.Policies;
+
+/// <summary>
+/// Runs the per-try policies again after a failure the <see cref="RetryClassifier"/> calls worth it, while the call's
+/// retries (and its transfer's <see cref="RetryBudget"/>) last, after an exponential backoff with jitter that honours
+/// <c>Retry-After</c>. A body that cannot be sent twice is tried once; the caller's cancel ends it at once.
+/// </summary>
+internal sealed class RetryPolicy(CosClientOptions options) : CosPipelinePolicy
+{
+    public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
+    {
+        for (var retries = 0; ; retries++)
+        {
+            message.StartTry();
+            Exception failure;
+            try
+            {
+                await ProcessNextAsync(message, next).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (!message.CancellationToken.IsCancellationRequested)
+            {
+                failure = ex;
+            }
+
+            if (retries >= message.MaxRetries
+                || message.Request.Body is { CanReplay: false }
+                || !RetryClassifier.IsRetryable(failure, message.Request.Safety)
+                || message.RetryBudget?.TryTake() == false)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            await RetryBackoff.DelayAsync(options, retries, message.Response.RetryAfter, message.CancellationToken).ConfigureAwait(false);
+            message.Attempt++;
+        }
+    }
+}
