@@ -27,6 +27,9 @@ public static class CosErrorCodes
     /// <summary>The upload was canceled (Ctrl-C); nothing half-uploaded is left visible.</summary>
     public const string Canceled = "COS007";
 
+    /// <summary>The presigned URLs could not be written to <c>PresignedUrlsFile</c>.</summary>
+    public const string PresignedUrlsNotWritten = "COS008";
+
     /// <summary>Emitted by the targets: the task needs MSBuild on .NET (<c>dotnet build</c>), not .NET Framework MSBuild.</summary>
     public const string NeedsMSBuildOnDotNet = "COS010";
 

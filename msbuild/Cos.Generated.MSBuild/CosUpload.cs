@@ -101,10 +101,20 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
     /// <summary>Retries of a failed request (default 3).</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>When positive, every output item gets a presigned GET URL valid this many seconds (<c>PresignedUrl</c>).</summary>
+    /// <summary>
+    /// When positive, a presigned GET URL valid this many seconds is made for every output item and written to
+    /// <see cref="PresignedUrlsFile"/>, which must then be set.
+    /// </summary>
     public int PresignExpirySeconds { get; set; }
 
-    /// <summary>The uploaded files, with <c>Key</c>, <c>Bucket</c>, <c>Url</c>, <c>ETag</c>, <c>Crc64</c>, <c>Size</c>, <c>RequestId</c> and <c>PresignedUrl</c>.</summary>
+    /// <summary>
+    /// The file that receives the presigned URLs (a JSON array of <c>key</c>, <c>file</c>, <c>presignedUrl</c>,
+    /// <c>expires</c>), readable by its owner only. The URLs are not item metadata: MSBuild logs output items in
+    /// binlogs and detailed logs, and a presigned URL carries a signature and the security token.
+    /// </summary>
+    public string? PresignedUrlsFile { get; set; }
+
+    /// <summary>The uploaded files, with <c>Key</c>, <c>Bucket</c>, <c>Url</c>, <c>ETag</c>, <c>Crc64</c>, <c>Size</c> and <c>RequestId</c>.</summary>
     [Output]
     public ITaskItem[] UploadedItems { get; private set; } = [];
 
@@ -163,7 +173,9 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
         {
             var where = string.IsNullOrWhiteSpace(SourceDirectory) ? "Files is empty" : $"no file under {SourceDirectory} matches the Include/Exclude globs";
             Log.LogWarning(null, CosErrorCodes.NothingToUpload, null, null, 0, 0, 0, 0, $"CosUpload: nothing to upload ({where}).");
-            return true;
+
+            // An empty list replaces the last run's, whose URLs a script would otherwise take for this run's.
+            return WritePresignedUrls([]);
         }
 
         CosClient client;
@@ -189,12 +201,13 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
                 return Fail(CosErrorCodes.InvalidParameter, $"CosUpload: {ex.Message}");
             }
 
-            return Upload(client, planner, new OutputItems(Bucket, urls));
+            return Upload(client, planner, urls);
         }
     }
 
-    private bool Upload(CosClient client, UploadPlanner planner, OutputItems outputs)
+    private bool Upload(CosClient client, UploadPlanner planner, ObjectUrls urls)
     {
+        var outputs = new OutputItems(Bucket, urls);
         using var pump = new LogPump();
         var run = new UploadRun(client, Bucket, planner.Uploads, Log, pump) { FileParallelLimit = FileParallelLimit, Force = Force, DryRun = DryRun };
         var clock = Stopwatch.StartNew();
@@ -213,12 +226,42 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
         UploadedItems = summary.Uploaded.Select(u => outputs.Uploaded(u.Upload, u.Outcome.Result!)).ToArray();
         SkippedItems = summary.Skipped.Select(s => outputs.Skipped(s.Upload, s.Outcome.Kind == FileOutcomeKind.Unchanged ? OutputItems.ReasonUnchanged : OutputItems.ReasonDryRun, s.Outcome.Remote)).ToArray();
         Log.LogMessage(MessageImportance.High, summary.Describe(Bucket, DryRun, clock.Elapsed));
+
+        // Every output item, uploaded or skipped, gets a URL; a failure to write is a COS008 error, which HasLoggedErrors below sees.
+        var listed = summary.Uploaded.Select(u => u.Upload).Concat(summary.Skipped.Select(s => s.Upload));
+        WritePresignedUrls(listed.Select(Presign));
         if (canceled)
         {
             return Fail(CosErrorCodes.Canceled, $"CosUpload was canceled after {summary.Uploaded.Count} of {planner.Uploads.Count} files; uploads in flight were stopped and their multipart uploads aborted, so no partial object is visible.");
         }
 
         return !Log.HasLoggedErrors;
+
+        PresignedUrlFile.Entry Presign(PlannedUpload upload)
+        {
+            var (url, expires) = urls.Presigned(upload.Key);
+            return new PresignedUrlFile.Entry(upload.Key, upload.FilePath, url!, expires!);
+        }
+    }
+
+    /// <summary>Writes <see cref="PresignedUrlsFile"/> when presigned URLs were asked for (the settings check made sure it is set); false after a COS008 error.</summary>
+    private bool WritePresignedUrls(IEnumerable<PresignedUrlFile.Entry> entries)
+    {
+        if (PresignExpirySeconds <= 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            var count = PresignedUrlFile.Write(PresignedUrlsFile!, entries);
+            Log.LogMessage(MessageImportance.Normal, $"CosUpload: wrote {count} presigned URL{(count == 1 ? "" : "s")} to {PresignedUrlsFile}; they work without the key until they expire, so keep the file out of published artifacts.");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(CosErrorCodes.PresignedUrlsNotWritten, $"CosUpload: could not write the presigned URLs to {PresignedUrlsFile}: {ex.Message}");
+        }
     }
 
     private bool Fail(string code, string message)

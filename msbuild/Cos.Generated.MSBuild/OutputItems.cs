@@ -44,10 +44,8 @@ internal sealed class OutputItems(string bucket, ObjectUrls urls)
         upload.Source.CopyMetadataTo(item);
         Set(item, "Key", upload.Key);
         Set(item, "Bucket", bucket);
+        // The plain URL only: presigned URLs go to PresignedUrlsFile, because MSBuild logs this metadata (see PresignedUrlFile).
         Set(item, "Url", urls.Plain(upload.Key));
-        var (presigned, expires) = urls.Presigned(upload.Key);
-        Set(item, "PresignedUrl", presigned);
-        Set(item, "PresignedUrlExpires", expires);
         return item;
     }
 

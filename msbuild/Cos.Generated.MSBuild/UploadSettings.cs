@@ -78,6 +78,15 @@ internal sealed class UploadSettings
         }
 
         PresignExpiry = Task.PresignExpirySeconds > 0 ? TimeSpan.FromSeconds(Task.PresignExpirySeconds) : null;
+        if (PresignExpiry is not null && string.IsNullOrWhiteSpace(Task.PresignedUrlsFile))
+        {
+            return "PresignExpirySeconds needs PresignedUrlsFile: presigned URLs are written to that file only, because MSBuild logs output item metadata in binlogs and detailed logs, and a presigned URL carries a signature and the security token.";
+        }
+
+        if (PresignExpiry is null && !string.IsNullOrWhiteSpace(Task.PresignedUrlsFile))
+        {
+            return "PresignedUrlsFile is set but PresignExpirySeconds is not: set how many seconds the presigned URLs should be valid.";
+        }
 
         if (string.IsNullOrWhiteSpace(Task.SourceDirectory) && (!string.IsNullOrWhiteSpace(Task.Include) || !string.IsNullOrWhiteSpace(Task.Exclude)))
         {

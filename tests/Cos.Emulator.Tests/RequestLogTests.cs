@@ -56,6 +56,30 @@ public sealed class RequestLogTests
     }
 
     [Fact]
+    public async Task WaitForAsync_returns_a_kept_match_at_once_waits_for_a_later_one_and_ends_with_its_token()
+    {
+        await using var cos = await Emulators.StartAsync();
+        using var client = Emulators.Client(cos, maxRetries: 0);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // against a hang only
+        await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "a", Body = new MemoryStream([1]) });
+
+        // Routed before the answer was sent, so kept by the time the client has it.
+        var kept = cos.RequestLog.WaitForAsync(r => r.Key == "a", guard.Token);
+        kept.IsCompletedSuccessfully.ShouldBeTrue();
+        (await kept).Operation.ShouldBe("PutObject");
+
+        var later = cos.RequestLog.WaitForAsync(r => r.Key == "b" && r.Operation == "HeadObject", guard.Token);
+        later.IsCompleted.ShouldBeFalse();
+        await Should.ThrowAsync<CosException>(() => client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "b" }));
+        (await later).Sequence.ShouldBe(2);
+
+        using var stop = new CancellationTokenSource();
+        var never = cos.RequestLog.WaitForAsync(r => r.Key == "never", stop.Token);
+        stop.Cancel();
+        await Should.ThrowAsync<OperationCanceledException>(() => never);
+    }
+
+    [Fact]
     public async Task A_stalled_response_sends_exactly_its_first_bytes_and_is_logged_as_aborted_once_the_client_leaves()
     {
         await using var cos = await Emulators.StartAsync();
@@ -65,42 +89,36 @@ public sealed class RequestLogTests
         var rule = cos.Faults.Add(new FaultRule { Operation = "GetObject", StallResponseAfterBytes = 1000, Times = 1 });
         cos.RequestLog.Clear();
 
+        // A guard against a hang, not a timing assertion: every wait below ends on the emulator's own progress.
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        LoggedRequest held;
         using (var http = Emulators.Raw(cos))
         {
-            using var response = await http.SendAsync(RawRequests.Create(cos, HttpMethod.Get, "/stall.bin"), HttpCompletionOption.ResponseHeadersRead);
+            using var response = await http.SendAsync(RawRequests.Create(cos, HttpMethod.Get, "/stall.bin"), HttpCompletionOption.ResponseHeadersRead, guard.Token);
             ((int)response.StatusCode).ShouldBe(200);
-            await using var stream = await response.Content.ReadAsStreamAsync();
+            await using var stream = await response.Content.ReadAsStreamAsync(guard.Token);
             var first = new byte[1000];
-            await stream.ReadExactlyAsync(first);
+            await stream.ReadExactlyAsync(first, guard.Token);
             first.ShouldBe(body[..1000]);
+
+            // The server holds the request open while the client is connected. Checked before the client gives up
+            // below: giving up closes the connection, and the server may log the abort at once.
+            held = cos.Requests.ShouldHaveSingleItem();
+            held.Operation.ShouldBe("GetObject");
+            held.Completed.ShouldBeFalse();
 
             // The server holds the rest: a further read gets nothing until the test gives up on it.
             using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             await Should.ThrowAsync<OperationCanceledException>(async () => await stream.ReadExactlyAsync(new byte[1], giveUp.Token));
-            cos.Requests.ShouldHaveSingleItem().Completed.ShouldBeFalse();
         }
 
         rule.Fired.ShouldBe(1);
-        var logged = await WaitForAsync(() => cos.Requests.SingleOrDefault(r => r.Completed));
+        var logged = await cos.RequestLog.WaitForAsync(r => r.Completed, guard.Token);
         logged.Aborted.ShouldBeTrue();
         logged.Operation.ShouldBe("GetObject");
+        logged.Sequence.ShouldBe(held.Sequence);
 
         await using var again = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "stall.bin" });
         (await Emulators.ReadAllAsync(again.Body)).ShouldBe(body);
-    }
-
-    private static async Task<LoggedRequest> WaitForAsync(Func<LoggedRequest?> find)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            if (find() is { } found)
-            {
-                return found;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the request was not completed in time");
-            await Task.Delay(20);
-        }
     }
 }

@@ -30,7 +30,13 @@ public static class Emulators
     });
 
     /// <summary>An HttpClient whose every connection goes to the emulator, whatever the URL's host.</summary>
-    public static HttpClient Raw(CosEmulator cos) => new(new SocketsHttpHandler
+    public static HttpClient Raw(CosEmulator cos) => new(ToEmulator(cos)) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Like <see cref="Raw"/>, and keeps the request id of each STS answer in <paramref name="recorder"/>.</summary>
+    public static HttpClient Recording(CosEmulator cos, out StsResponseRecorder recorder) =>
+        new(recorder = new StsResponseRecorder(ToEmulator(cos))) { Timeout = TimeSpan.FromSeconds(30) };
+
+    private static SocketsHttpHandler ToEmulator(CosEmulator cos) => new()
     {
         ConnectCallback = async (_, cancellationToken) =>
         {
@@ -47,9 +53,6 @@ public static class Emulators
             }
         },
         AllowAutoRedirect = false,
-    })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>An STS client of the emulator at its STS host (sts.tencentcloudapi.com, connected to the emulator).</summary>

@@ -21,6 +21,13 @@ public sealed class TaskPackageFixture : IAsyncLifetime
 
     public string SecretId { get; } = "AKIDMSBUILDTEST" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
+    /// <summary>A temporary key the emulator accepts: its secret key and security token are as unguessable as <see cref="SecretKey"/>.</summary>
+    public TemporaryKey TemporaryKey { get; } = new(
+        "AKIDMSBUILDTMP" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
+        "msbuild-tmp-secret-" + Guid.NewGuid().ToString("N"),
+        "msbuild-token-" + Guid.NewGuid().ToString("N"),
+        DateTimeOffset.UtcNow.AddDays(1));
+
     public CosEmulator Emulator { get; private set; } = null!;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "cos-msbuild-tests-" + Guid.NewGuid().ToString("N"));
@@ -37,7 +44,7 @@ public sealed class TaskPackageFixture : IAsyncLifetime
 
     /// <summary>Buckets, one per test, so no test sees another's objects.</summary>
     public static IReadOnlyList<string> Buckets { get; } =
-        ["uploads-1250000000", "dryrun-1250000000", "failing-1250000000", "creds-1250000000", "framework-1250000000", "publish-1250000000", "cancel-1250000000", "inprocess-1250000000"];
+        ["uploads-1250000000", "dryrun-1250000000", "failing-1250000000", "creds-1250000000", "framework-1250000000", "publish-1250000000", "cancel-1250000000", "inprocess-1250000000", "secrets-1250000000"];
 
     public async Task InitializeAsync()
     {
@@ -72,6 +79,7 @@ public sealed class TaskPackageFixture : IAsyncLifetime
         {
             SecretId = SecretId,
             SecretKey = SecretKey,
+            TemporaryKeys = [TemporaryKey],
             Buckets = [.. Buckets.Select(b => new EmulatorBucket(b, Region))],
         });
 
@@ -106,6 +114,14 @@ public sealed class TaskPackageFixture : IAsyncLifetime
     {
         ["COS_SECRET_ID"] = SecretId,
         ["COS_SECRET_KEY"] = SecretKey,
+    };
+
+    /// <summary>The environment of a child build that has the temporary key and its token.</summary>
+    public Dictionary<string, string?> TemporaryKeyEnvironment() => new()
+    {
+        ["COS_SECRET_ID"] = TemporaryKey.TmpSecretId,
+        ["COS_SECRET_KEY"] = TemporaryKey.TmpSecretKey,
+        ["COS_SECURITY_TOKEN"] = TemporaryKey.SecurityToken,
     };
 
     /// <summary>A new sample project folder under the root, with its csproj and one source file.</summary>

@@ -6,7 +6,7 @@ namespace Cos.Generated.MSBuild.Tests;
 /// <summary>
 /// One sample library built twice: items with per-item metadata, a glob under a KeyPrefix, and a SourceDirectory
 /// with include/exclude globs through the task directly. The first build uploads (checked byte for byte, headers,
-/// output items, presigned URLs, a binlog without the key); the second skips what did not change.
+/// output items, presigned URLs in the targets' default file, a binlog without the key); the second skips what did not change.
 /// </summary>
 [Collection(TaskPackageCollection.Name)]
 public sealed class UploadBuildTests(TaskPackageFixture fixture)
@@ -33,7 +33,7 @@ public sealed class UploadBuildTests(TaskPackageFixture fixture)
           </Target>
           <Target Name="RecordOutputs" AfterTargets="UploadAssets">
             <WriteLinesToFile File="outputs.txt" Overwrite="true"
-                              Lines="@(CosUploadedItems->'uploaded|%(Key)|%(ETag)|%(Crc64)|%(Size)|%(Url)|%(PresignedUrl)');@(CosSkippedItems->'skipped|%(Key)|%(Reason)|%(Crc64)')" />
+                              Lines="@(CosUploadedItems->'uploaded|%(Key)|%(ETag)|%(Crc64)|%(Size)|%(Url)');@(CosSkippedItems->'skipped|%(Key)|%(Reason)|%(Crc64)')" />
           </Target>
         """;
 
@@ -81,9 +81,12 @@ public sealed class UploadBuildTests(TaskPackageFixture fixture)
         index.CacheControl.ShouldBe("max-age=60"); // the CosCacheControl default
         (await landed.HeadAsync("static/v1/css/site.css")).Metadata.ShouldNotBeNull()["build"].ShouldBe("42");
 
-        // UploadedItems: key, the object's ETag, the CRC-64 of the local bytes, size, URL, and a presigned URL that works.
+        // UploadedItems: key, the object's ETag, the CRC-64 of the local bytes, size and URL; the presigned URLs of
+        // CosUploadFiles are in the targets' default file under obj/, and they work.
         var uploaded = sample.ReadLines("outputs.txt").Select(l => l.Split('|')).Where(f => f[0] == "uploaded").ToDictionary(f => f[1]);
         uploaded.Keys.Order(StringComparer.Ordinal).ShouldBe(local.Keys.Order(StringComparer.Ordinal));
+        var presigned = PresignedUrlsFile.Read(sample.PathOf("obj/Debug/net10.0/cos-presigned-urls.json"));
+        presigned.Keys.Order(StringComparer.Ordinal).ShouldBe(local.Keys.Where(k => !k.StartsWith("static/", StringComparison.Ordinal)).Order(StringComparer.Ordinal), "that CosUpload call asked for no presigned URL");
         using var http = fixture.RawHttp();
         foreach (var (key, bytes) in local)
         {
@@ -92,14 +95,10 @@ public sealed class UploadBuildTests(TaskPackageFixture fixture)
             fields[3].ShouldBe(CosCrc64.Compute(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture));
             fields[4].ShouldBe(bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             fields[5].ShouldBe($"http://{Bucket}.cos.{TaskPackageFixture.Region}.myqcloud.com/{key}");
-            if (key.StartsWith("static/", StringComparison.Ordinal))
+            if (presigned.TryGetValue(key, out var entry))
             {
-                fields[6].ShouldBeEmpty(); // that CosUpload call asked for no presigned URL
-            }
-            else
-            {
-                fields[6].ShouldContain("q-signature=");
-                (await http.GetByteArrayAsync(fields[6])).ShouldBe(bytes, $"presigned GET of {key}");
+                entry.Url.ShouldContain("q-signature=");
+                (await http.GetByteArrayAsync(entry.Url)).ShouldBe(bytes, $"presigned GET of {key}");
             }
         }
 

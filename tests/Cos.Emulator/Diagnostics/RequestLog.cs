@@ -6,12 +6,13 @@ namespace Cos.Emulator.Diagnostics;
 /// The most recent requests that reached the emulator (at most <see cref="Capacity"/>; the oldest are dropped
 /// first, so long benchmarks do not grow it), for tests that must know what was sent. Thread-safe. An entry
 /// is added when a request arrives, so a test sees it as soon as the client has sent it, and completed with
-/// its status when the emulator is done with it.
+/// its status when the emulator is done with it. <see cref="WaitForAsync"/> waits for an entry without polling.
 /// </summary>
 public sealed class RequestLog
 {
     private readonly Lock _gate = new();
     private readonly Queue<Entry> _entries = new();
+    private readonly List<Waiter> _waiters = [];
     private readonly TimeProvider _time;
     private long _sequence;
 
@@ -38,6 +39,36 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>
+    /// The first kept request that matches, as soon as one does: checked now and again on every arrival, routing
+    /// and completion, so a test waits on the emulator's own progress instead of polling against a clock.
+    /// </summary>
+    public Task<LoggedRequest> WaitForAsync(Func<LoggedRequest, bool> match, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var waiter = new Waiter(match);
+        lock (_gate)
+        {
+            if (Find(match) is { } found)
+            {
+                return Task.FromResult(found);
+            }
+
+            _waiters.Add(waiter);
+        }
+
+        waiter.Cancellation = cancellationToken.Register(() =>
+        {
+            lock (_gate)
+            {
+                _waiters.Remove(waiter);
+            }
+
+            waiter.Result.TrySetCanceled(cancellationToken);
+        });
+        return waiter.Result.Task;
+    }
+
     /// <summary>Forgets the requests kept so far (the sequence numbers keep counting).</summary>
     public void Clear()
     {
@@ -56,7 +87,7 @@ public sealed class RequestLog
         }
 
         var queryStart = rawTarget.IndexOf('?');
-        var entry = new Entry
+        var entry = new Entry(this)
         {
             Time = _time.GetUtcNow(),
             Method = method,
@@ -73,11 +104,60 @@ public sealed class RequestLog
             }
         }
 
+        Changed();
         return entry;
     }
 
+    /// <summary>Completes the waiters that an entry's change satisfied; called outside every entry's lock.</summary>
+    private void Changed()
+    {
+        List<(Waiter Waiter, LoggedRequest Found)>? satisfied = null;
+        lock (_gate)
+        {
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (Find(_waiters[i].Match) is { } found)
+                {
+                    (satisfied ??= []).Add((_waiters[i], found));
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+
+        // Outside the lock: the continuations run asynchronously anyway, and a disposed registration needs no lock.
+        foreach (var (waiter, found) in satisfied ?? [])
+        {
+            waiter.Cancellation.Dispose();
+            waiter.Result.TrySetResult(found);
+        }
+    }
+
+    /// <summary>The first kept entry that matches; the caller holds <see cref="_gate"/>.</summary>
+    private LoggedRequest? Find(Func<LoggedRequest, bool> match)
+    {
+        foreach (var entry in _entries)
+        {
+            var record = entry.ToRecord();
+            if (match(record))
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class Waiter(Func<LoggedRequest, bool> match)
+    {
+        public Func<LoggedRequest, bool> Match { get; } = match;
+
+        public TaskCompletionSource<LoggedRequest> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenRegistration Cancellation { get; set; }
+    }
+
     /// <summary>One request as it is being handled; routing and completion happen on the request's thread while snapshots read.</summary>
-    internal sealed class Entry
+    internal sealed class Entry(RequestLog log)
     {
         private readonly Lock _gate = new();
 
@@ -106,6 +186,8 @@ public sealed class RequestLog
                 _key = route.Key;
                 _operation = operation;
             }
+
+            log.Changed();
         }
 
         /// <summary>Marks the request handled, with the status sent (or about to be) and whether the connection was dropped.</summary>
@@ -116,6 +198,8 @@ public sealed class RequestLog
                 _status = statusCode;
                 _aborted = aborted;
             }
+
+            log.Changed();
         }
 
         public LoggedRequest ToRecord()

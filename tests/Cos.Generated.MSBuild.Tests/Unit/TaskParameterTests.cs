@@ -35,6 +35,8 @@ public sealed class TaskParameterTests : IDisposable
     [InlineData("Protocol", "ftp")]
     [InlineData("FileParallelLimit", "0")]
     [InlineData("PresignExpirySeconds", "-1")]
+    [InlineData("PresignExpirySeconds", "600")] // without PresignedUrlsFile, the only place presigned URLs go
+    [InlineData("PresignedUrlsFile", "urls.json")] // without PresignExpirySeconds
     [InlineData("Include", "**/*.txt")]
     [InlineData("Metadata", "no-equals-sign")]
     public void An_invalid_parameter_fails_with_COS002_before_any_request(string parameter, string value)
@@ -48,6 +50,7 @@ public sealed class TaskParameterTests : IDisposable
                 case "Protocol": t.Protocol = value; break;
                 case "FileParallelLimit": t.FileParallelLimit = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "PresignExpirySeconds": t.PresignExpirySeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "PresignedUrlsFile": t.PresignedUrlsFile = value; break;
                 case "Include": t.Include = value; break;
                 case "Metadata": t.Metadata = [value]; break;
             }
@@ -74,9 +77,58 @@ public sealed class TaskParameterTests : IDisposable
     {
         var task = Task(t => t.Files = []);
 
-        task.Execute();
+        task.Execute().ShouldBeTrue(string.Join("\n", _engine.Errors.Select(e => e.Message)));
 
+        _engine.Errors.ShouldBeEmpty(); // no COS001: the parameters' key was taken
+        _engine.Warnings.Select(w => w.Code).ShouldBe(["COS101"]);
         _engine.Messages.ShouldContain(m => m.Message!.Contains("which MSBuild records in binlogs", StringComparison.Ordinal) && m.Importance == MessageImportance.Normal);
         _engine.Messages.Select(m => m.Message).Concat(_engine.Warnings.Select(w => w.Message)).ShouldAllBe(text => !text!.Contains("parameter-secret-key"));
+    }
+
+    [Fact]
+    public void With_nothing_to_upload_the_presigned_URL_file_is_replaced_by_an_empty_list_that_only_its_owner_can_read()
+    {
+        var urls = Path.Combine(Path.GetTempPath(), "cos-task-urls-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(urls, "[{\"key\": \"from the last build\"}]");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(urls, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        try
+        {
+            var task = Task(t => (t.Files, t.PresignExpirySeconds, t.PresignedUrlsFile) = ([], 600, urls));
+
+            task.Execute().ShouldBeTrue(string.Join("\n", _engine.Errors.Select(e => e.Message)));
+
+            System.Text.Json.JsonDocument.Parse(File.ReadAllText(urls)).RootElement.GetArrayLength().ShouldBe(0);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.GetUnixFileMode(urls).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        finally
+        {
+            File.Delete(urls);
+        }
+    }
+
+    [Fact]
+    public void A_presigned_URL_file_that_cannot_be_written_is_a_COS008_error()
+    {
+        var directory = Directory.CreateTempSubdirectory("cos-task-urls-").FullName;
+        try
+        {
+            var task = Task(t => (t.Files, t.PresignExpirySeconds, t.PresignedUrlsFile) = ([], 600, directory)); // a directory is no file
+
+            task.Execute().ShouldBeFalse();
+
+            _engine.Errors.Select(e => e.Code).ShouldBe(["COS008"]);
+            _engine.Errors[0].Message.ShouldStartWith($"CosUpload: could not write the presigned URLs to {directory}: ");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

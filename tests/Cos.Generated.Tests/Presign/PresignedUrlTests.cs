@@ -111,10 +111,19 @@ public class PresignedUrlTests
     }
 
     [Fact]
-    public void Sync_presign_refuses_a_rotating_provider_and_async_uses_it()
+    public async Task Sync_presign_refuses_a_rotating_provider_and_async_uses_it()
     {
         using var client = Client(provider: new TemporaryProvider());
         Should.Throw<InvalidOperationException>(() => client.GetObjectUrl(Bucket, "k"));
+
+        var url = await client.GetObjectUrlAsync(Bucket, "k");
+
+        var values = Split(url).Query.ToDictionary(p => p.Name, p => Uri.UnescapeDataString(p.Value));
+        values["q-ak"].ShouldBe("AKIDTMP");
+        values["x-cos-security-token"].ShouldBe("tmp token");
+        values["q-key-time"].ShouldBe("1699999999;1700000899"); // the default 900 s, well inside the key's hour
+        var expected = CosSigner.GetAuthorization("AKIDTMP", "TMPKEY", "GET", "/k", [], [new("Host", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com")], new CosKeyTime(1_699_999_999, 1_700_000_899));
+        SignatureVerifier.ParseAuthorization(expected)["q-signature"].ShouldBe(values["q-signature"]);
     }
 
     [Fact]
