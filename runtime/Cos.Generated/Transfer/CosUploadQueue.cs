@@ -229,7 +229,7 @@ public sealed class CosUploadQueue : IAsyncDisposable
         Raise(events);
         if (keptUploadId is not null && FailureAction(task) == CosUploadFailureAction.Abort)
         {
-            _ = _client.AbortKeptUploadAsync(task.Upload, keptUploadId);
+            _ = _client.Uploads.AbortKeptUploadAsync(task.Upload, keptUploadId);
         }
 
         return true;
@@ -273,7 +273,7 @@ public sealed class CosUploadQueue : IAsyncDisposable
                 Uploading = () => Uploading(task),
                 FailureAction = () => StopReason(task) == CosUploadTaskState.Paused ? CosUploadFailureAction.Keep : FailureAction(task),
             };
-            result = await _client.UploadFileCoreAsync(task.Upload.Bucket, task.Upload.Key, task.Upload.FilePath, task.Upload.Options, new TaskProgress(this, task), hooks, cancellationToken).ConfigureAwait(false);
+            result = await _client.Uploads.UploadFileCoreAsync(task.Upload.Bucket, task.Upload.Key, task.Upload.FilePath, task.Upload.Options, new TaskProgress(this, task), hooks, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

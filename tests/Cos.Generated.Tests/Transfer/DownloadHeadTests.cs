@@ -36,7 +36,7 @@ public sealed class DownloadPartCountTests
     [InlineData(1024L * 1024, 1024 * 1024, 100L * 1024 * 1024 * 1024, 10_737_419)]
     public void ThePartSizeGrowsSoNoDownloadNeedsMoreThan10000Ranges(long? option, long chunkSize, long size, long expected)
     {
-        var partSize = CosClient.DownloadPartSize(option, chunkSize, size);
+        var partSize = Cos.Generated.Transfer.ObjectDownloader.DownloadPartSize(option, chunkSize, size);
 
         partSize.ShouldBe(expected);
         ((size + partSize - 1) / partSize).ShouldBeLessThanOrEqualTo(10_000);

@@ -3,38 +3,12 @@ using System.Security.Cryptography;
 using Cos.Generated.Integrity;
 using Cos.Generated.Pipeline;
 using Cos.Generated.Protocol;
-using Cos.Generated.Transfer;
 
-namespace Cos.Generated;
+namespace Cos.Generated.Transfer;
 
-public sealed partial class CosClient
+internal sealed class ObjectUploader(CosClient client)
 {
-    /// <summary>
-    /// A file's parts larger than this are not buffered but read at their offsets while they are sent, so memory
-    /// stays near ParallelLimit × 1 MiB whatever the part size. The default 0 does this for every file part
-    /// (8 MiB × 4 peaked at 108 MiB RSS buffered, 65 MiB read in place: docs/benchmarks.md); streams are buffered.
-    /// </summary>
-    internal long MaxBufferedPartBytes { get; set; }
-
-    /// <summary>
-    /// Tests only: plan parts in this unit instead of 1 MiB, starting at one unit, so inputs that need more than
-    /// 10,000 parts are kilobytes rather than gigabytes (the emulator's <c>MinPartSize</c> is lowered to match).
-    /// </summary>
-    internal long? PartSizeUnitForTests { get; set; }
-
-    /// <summary>
-    /// The key in <see cref="Exception.Data"/> of a failed or canceled upload's exception that holds the id of the
-    /// multipart upload kept on the server (<see cref="CosUploadFailureAction.Keep"/>).
-    /// </summary>
-    public const string UploadIdDataKey = "Cos.UploadId";
-
-    /// <summary>
-    /// Uploads a file: one PUT up to <see cref="CosClientOptions.SliceSize"/>, a resumable multipart upload
-    /// above it (see <see cref="CosUploadOptions"/>). Every part's CRC-64 and the whole object's are checked
-    /// against COS's; a mismatch throws <see cref="CosIntegrityException"/>.
-    /// </summary>
-    /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
-    /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
+    /// <summary>The work of <see cref="CosClient.UploadFileAsync"/>.</summary>
     public Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
         UploadFileCoreAsync(bucket, key, filePath, options, progress, hooks: null, cancellationToken);
 
@@ -67,13 +41,7 @@ public sealed partial class CosClient
         return await UploadCoreAsync(bucket, key, stream, size, options.Resume ? identity : null, options, progress, hooks, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Uploads a stream from its current position. A seekable stream's length is known and sized like a file's;
-    /// a non-seekable one is read part by part until it ends (one PUT if it ends within
-    /// <see cref="CosClientOptions.SliceSize"/>). Streams are not resumed across calls; the stream is not disposed.
-    /// </summary>
-    /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
-    /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
+    /// <summary>The work of <see cref="CosClient.UploadAsync"/>.</summary>
     public async Task<CosUploadResult> UploadAsync(string bucket, string key, Stream content, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);
@@ -87,12 +55,12 @@ public sealed partial class CosClient
         }
 
         // Unknown length: read up to SliceSize + 1 bytes to choose between one PUT and a multipart upload.
-        var sliceSize = (int)Math.Min(Options.SliceSize, Array.MaxLength - 1);
+        var sliceSize = (int)Math.Min(client.Options.SliceSize, Array.MaxLength - 1);
         var head = ArrayPool<byte>.Shared.Rent(sliceSize + 1);
         try
         {
             var read = await content.ReadAtLeastAsync(head.AsMemory(0, sliceSize + 1), sliceSize + 1, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            var throttle = new ProgressThrottle(progress, read <= sliceSize ? read : null, Options.ProgressInterval, Options.TimeProvider);
+            var throttle = new ProgressThrottle(progress, read <= sliceSize ? read : null, client.Options.ProgressInterval, client.Options.TimeProvider);
             if (read <= sliceSize)
             {
                 return await PutSimpleAsync(bucket, key, head.AsMemory(0, read), options, throttle, hooks: null, cancellationToken).ConfigureAwait(false);
@@ -109,8 +77,8 @@ public sealed partial class CosClient
 
     private async Task<CosUploadResult> UploadCoreAsync(string bucket, string key, Stream content, long size, UploadCheckpoint? identity, CosUploadOptions options, IProgress<CosTransferProgress>? progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
-        var throttle = new ProgressThrottle(progress, size, Options.ProgressInterval, Options.TimeProvider);
-        if (size <= Options.SliceSize && size < Array.MaxLength)
+        var throttle = new ProgressThrottle(progress, size, client.Options.ProgressInterval, client.Options.TimeProvider);
+        if (size <= client.Options.SliceSize && size < Array.MaxLength)
         {
             var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
             try
@@ -138,7 +106,7 @@ public sealed partial class CosClient
         var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var array) ? array : new ArraySegment<byte>(data.ToArray());
 
         // The pipeline checks the CRC-64 COS reports against the bytes sent, and counts them into the progress.
-        var response = await PutObjectAsync(
+        var response = await client.PutObjectAsync(
             new PutObjectRequest
             {
                 Bucket = bucket,
@@ -146,7 +114,7 @@ public sealed partial class CosClient
                 Region = options.Region,
                 Body = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false, publiclyVisible: true),
                 ContentLength = data.Length,
-                ContentMd5 = Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
+                ContentMd5 = client.Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
                 ContentType = options.ContentType,
                 CacheControl = options.CacheControl,
                 ContentDisposition = options.ContentDisposition,
@@ -169,9 +137,9 @@ public sealed partial class CosClient
 
     private async Task<CosUploadResult> UploadMultipartAsync(string bucket, string key, Stream content, long? size, UploadCheckpoint? identity, CosUploadOptions options, ProgressThrottle progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
-        var chunkSize = PartSizeUnitForTests ?? options.PartSize ?? Options.ChunkSize;
-        var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize, PartSizeUnitForTests ?? CosClientOptions.MinChunkSize) : chunkSize;
-        var parallel = options.ParallelLimit ?? Options.ChunkParallelLimit;
+        var chunkSize = client.PartSizeUnitForTests ?? options.PartSize ?? client.Options.ChunkSize;
+        var partSize = size is { } known ? UploadPartPlanner.PartSize(known, chunkSize, client.PartSizeUnitForTests ?? CosClientOptions.MinChunkSize) : chunkSize;
+        var parallel = options.ParallelLimit ?? client.Options.ChunkParallelLimit;
         var budget = RetryBudget.ForParts(size is { } total ? UploadPartPlanner.PartCount(total, partSize) : UploadPartPlanner.MaxParts);
 
         string? checkpointPath = null;
@@ -181,18 +149,18 @@ public sealed partial class CosClient
             identity.PartSize = partSize;
             var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
             checkpointPath = store.PathFor(identity.FilePath, bucket, options.Region, key);
-            resumed = await UploadResume.FindAsync(this, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
+            resumed = await UploadResume.FindAsync(client, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
         }
 
         MultipartSession session;
         if (resumed is not null)
         {
-            session = new MultipartSession(this, bucket, key, options.Region, resumed.UploadId, budget);
+            session = new MultipartSession(client, bucket, key, options.Region, resumed.UploadId, budget);
         }
         else
         {
             session = await MultipartSession.StartAsync(
-                this,
+                client,
                 new InitiateMultipartUploadRequest
                 {
                     Bucket = bucket,
@@ -209,7 +177,7 @@ public sealed partial class CosClient
             if (checkpointPath is not null)
             {
                 identity!.UploadId = session.UploadId;
-                identity.Created = Options.TimeProvider.GetUtcNow();
+                identity.Created = client.Options.TimeProvider.GetUtcNow();
                 UploadCheckpointStore.Save(checkpointPath, identity);
             }
         }
@@ -217,9 +185,9 @@ public sealed partial class CosClient
         try
         {
             hooks?.Uploading?.Invoke();
-            var uploader = new MultipartUploader(this, session, bucket, key, options.Region, progress, budget, resumed?.Parts ?? []);
+            var uploader = new MultipartUploader(client, session, bucket, key, options.Region, progress, budget, resumed?.Parts ?? []);
             IReadOnlyList<UploadedPart> parts;
-            if (partSize > MaxBufferedPartBytes && size is { } fileLength && content is FileStream file)
+            if (partSize > client.MaxBufferedPartBytes && size is { } fileLength && content is FileStream file)
             {
                 parts = await uploader.UploadFileSegmentsAsync(file.SafeFileHandle, file.Position, fileLength, partSize, parallel, cancellationToken).ConfigureAwait(false);
                 file.Seek(fileLength, SeekOrigin.Current); // read at offsets, but left where reading it through would leave it
@@ -251,7 +219,7 @@ public sealed partial class CosClient
             else
             {
                 // Kept for a resume; like the JavaScript SDK's err.UploadId, the id travels with the error.
-                ex.Data[UploadIdDataKey] = session.UploadId;
+                ex.Data[CosClient.UploadIdDataKey] = session.UploadId;
             }
 
             throw;
@@ -262,7 +230,7 @@ public sealed partial class CosClient
     internal async Task AbortKeptUploadAsync(CosFileUpload upload, string uploadId)
     {
         var options = upload.Options ?? new CosUploadOptions();
-        await new MultipartSession(this, upload.Bucket, upload.Key, options.Region, uploadId, RetryBudget.ForParts(0)).AbortQuietlyAsync().ConfigureAwait(false);
+        await new MultipartSession(client, upload.Bucket, upload.Key, options.Region, uploadId, RetryBudget.ForParts(0)).AbortQuietlyAsync().ConfigureAwait(false);
         var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
         UploadCheckpointStore.TryDelete(store.PathFor(Path.GetFullPath(upload.FilePath), upload.Bucket, options.Region, upload.Key));
     }

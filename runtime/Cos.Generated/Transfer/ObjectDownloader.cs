@@ -2,30 +2,18 @@ using System.Buffers;
 using System.IO.Hashing;
 using Cos.Generated.Integrity;
 using Cos.Generated.Pipeline;
-using Cos.Generated.Transfer;
 using Microsoft.Win32.SafeHandles;
 
-namespace Cos.Generated;
+namespace Cos.Generated.Transfer;
 
-public sealed partial class CosClient
+internal sealed class ObjectDownloader(CosClient client)
 {
-    /// <summary>The suffix of the partial file a download writes before renaming it into place.</summary>
-    public const string DownloadPartialSuffix = ".cosdownload";
-
-    /// <summary>The suffix (after <see cref="DownloadPartialSuffix"/>) of the resume checkpoint.</summary>
+    /// <summary>The suffix (after <see cref="CosClient.DownloadPartialSuffix"/>) of the resume checkpoint.</summary>
     private const string DownloadCheckpointSuffix = ".json";
 
     private const int DownloadBufferSize = 256 * 1024;
 
-    /// <summary>
-    /// Downloads an object into a file with parallel ranged GETs, each with <c>If-Match</c> on the ETag from a
-    /// HEAD, written at their offsets into <c>filePath + ".cosdownload"</c>, which replaces <paramref name="filePath"/>
-    /// only once every byte is there and the CRC-64 (combined from the parts) matches COS's. Resumable: a
-    /// checkpoint next to the partial file lets a later call for the same object fetch only the missing parts.
-    /// </summary>
-    /// <exception cref="CosObjectChangedException">The object changed during the download (or since the checkpoint: then it starts over instead).</exception>
-    /// <exception cref="CosIntegrityException">The bytes written do not have the object's CRC-64.</exception>
-    /// <exception cref="CosException">COS refused a request, or a part failed after its retries.</exception>
+    /// <summary>The work of <see cref="CosClient.DownloadFileAsync"/>.</summary>
     public async Task<CosDownloadResult> DownloadFileAsync(string bucket, string key, string filePath, CosDownloadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);
@@ -34,10 +22,10 @@ public sealed partial class CosClient
         options ??= new CosDownloadOptions();
         options.Validate();
         var fullPath = Path.GetFullPath(filePath);
-        var partialPath = fullPath + DownloadPartialSuffix;
+        var partialPath = fullPath + CosClient.DownloadPartialSuffix;
         var checkpointPath = partialPath + DownloadCheckpointSuffix;
 
-        var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the object has no Content-Length.", 200, head.RequestId);
         var partSize = DownloadPartSize(options, size);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
@@ -77,13 +65,13 @@ public sealed partial class CosClient
                 checkpoint!.Save(checkpointPath);
             }
 
-            var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider, resumedBytes);
-            var lastSave = Options.TimeProvider.GetTimestamp();
+            var throttle = new ProgressThrottle(progress, size, client.Options.ProgressInterval, client.Options.TimeProvider, resumedBytes);
+            var lastSave = client.Options.TimeProvider.GetTimestamp();
             var missing = Enumerable.Range(0, partCount).Where(i => !completed[i]).ToArray();
             var budget = RetryBudget.ForParts(missing.Length);
             await BoundedParallel.ForEachAsync(
                 missing.Length,
-                options.ParallelLimit ?? Options.ChunkParallelLimit,
+                options.ParallelLimit ?? client.Options.ChunkParallelLimit,
                 async (next, partCt) =>
                 {
                     var index = missing[next];
@@ -108,8 +96,8 @@ public sealed partial class CosClient
                         lock (checkpointGate)
                         {
                             checkpoint!.Parts.Add(new DownloadCheckpointPart { Index = index, Crc64 = crc });
-                            var now = Options.TimeProvider.GetTimestamp();
-                            if (Options.TimeProvider.GetElapsedTime(lastSave, now) >= CheckpointSaveInterval)
+                            var now = client.Options.TimeProvider.GetTimestamp();
+                            if (client.Options.TimeProvider.GetElapsedTime(lastSave, now) >= CheckpointSaveInterval)
                             {
                                 checkpoint.Save(checkpointPath);
                                 lastSave = now;
@@ -158,16 +146,7 @@ public sealed partial class CosClient
         }
     }
 
-    /// <summary>
-    /// Downloads an object into <paramref name="destination"/>, written in order: up to
-    /// <see cref="CosDownloadOptions.ParallelLimit"/> ranged GETs in flight into pooled part buffers (memory
-    /// about ParallelLimit × part size), or one range at a time streamed straight through when the limit is 1
-    /// or parts exceed 64 MiB. Every GET carries <c>If-Match</c> on the ETag from a HEAD; a broken range is
-    /// retried from where it stopped. The CRC-64 of everything written is checked against COS's at the end
-    /// (after the bytes were written: on a mismatch the caller must discard them). Not resumable.
-    /// </summary>
-    /// <exception cref="CosObjectChangedException">The object changed during the download.</exception>
-    /// <exception cref="CosIntegrityException">The bytes written do not have the object's CRC-64.</exception>
+    /// <summary>The work of <see cref="CosClient.DownloadAsync"/>.</summary>
     public async Task<CosDownloadResult> DownloadAsync(string bucket, string key, Stream destination, CosDownloadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);
@@ -180,12 +159,12 @@ public sealed partial class CosClient
 
         options ??= new CosDownloadOptions();
         options.Validate();
-        var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the object has no Content-Length.", 200, head.RequestId);
         var partSize = DownloadPartSize(options, size);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
-        var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
-        var parallel = Math.Min(options.ParallelLimit ?? Options.ChunkParallelLimit, partCount);
+        var throttle = new ProgressThrottle(progress, size, client.Options.ProgressInterval, client.Options.TimeProvider);
+        var parallel = Math.Min(options.ParallelLimit ?? client.Options.ChunkParallelLimit, partCount);
         var budget = RetryBudget.ForParts(partCount);
         ulong whole;
         if (parallel > 1 && partSize <= MaxStreamBufferedPartSize)
@@ -332,10 +311,10 @@ public sealed partial class CosClient
     }
 
     /// <summary>The part size of a download: the option or default, grown so the object needs at most 10,000 ranges (which keeps checkpoints small).</summary>
-    private long DownloadPartSize(CosDownloadOptions options, long size) => DownloadPartSize(options.PartSize, Options.ChunkSize, size);
+    private long DownloadPartSize(CosDownloadOptions options, long size) => DownloadPartSize(options.PartSize, client.Options.ChunkSize, size);
 
     internal static long DownloadPartSize(long? partSize, long chunkSize, long size) =>
-        Math.Max(partSize ?? Math.Max(chunkSize, CosDownloadOptions.DefaultPartSize), (size + CopyMaxPartCount - 1) / CopyMaxPartCount);
+        Math.Max(partSize ?? Math.Max(chunkSize, CosDownloadOptions.DefaultPartSize), (size + UploadPartPlanner.MaxParts - 1) / UploadPartPlanner.MaxParts);
 
     /// <summary>
     /// Fetches <paramref name="length"/> bytes from <paramref name="start"/> and hands them to <paramref name="write"/>
@@ -372,7 +351,7 @@ public sealed partial class CosClient
                 {
                     var from = start + done;
                     var rangeRequested = ranged || done > 0;
-                    using var response = await GetObjectAsync(
+                    using var response = await client.GetObjectAsync(
                         new GetObjectRequest
                         {
                             Bucket = bucket,
@@ -380,7 +359,7 @@ public sealed partial class CosClient
                             Region = options.Region,
                             VersionId = options.VersionId,
                             IfMatch = etag,
-                            Range = rangeRequested ? ByteRange(from, length - done) : null,
+                            Range = rangeRequested ? HttpRange.Format(from, length - done) : null,
                             RequestOptions = SingleTry,
                         },
                         ct).ConfigureAwait(false);
@@ -417,11 +396,11 @@ public sealed partial class CosClient
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested
                     && RetryClassifier.IsRetryable(ex, Protocol.CosOperationSafety.ReadOnly)
-                    && (done > before || idleRetries < Options.ChunkRetryTimes)
+                    && (done > before || idleRetries < client.Options.ChunkRetryTimes)
                     && budget.TryTake())
                 {
                     idleRetries = done > before ? 0 : idleRetries + 1;
-                    await RetryBackoff.DelayAsync(Options, Math.Max(idleRetries - 1, 0), null, ct).ConfigureAwait(false);
+                    await RetryBackoff.DelayAsync(client.Options, Math.Max(idleRetries - 1, 0), null, ct).ConfigureAwait(false);
                 }
             }
         }
@@ -520,29 +499,6 @@ public sealed partial class CosClient
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Left behind; the next download of the same path replaces it.
-        }
-    }
-
-    /// <summary>Passes on only reports that do not go backwards (parallel parts can report out of order).</summary>
-    internal sealed class DownloadMonotonicProgress(IProgress<CosTransferProgress> inner) : IProgress<CosTransferProgress>
-    {
-        private readonly Lock _gate = new();
-        private long _highest = -1;
-
-        public static IProgress<CosTransferProgress>? Wrap(IProgress<CosTransferProgress>? progress) => progress is null ? null : new DownloadMonotonicProgress(progress);
-
-        public void Report(CosTransferProgress value)
-        {
-            lock (_gate)
-            {
-                if (value.Loaded < _highest)
-                {
-                    return;
-                }
-
-                _highest = value.Loaded;
-                inner.Report(value);
-            }
         }
     }
 }

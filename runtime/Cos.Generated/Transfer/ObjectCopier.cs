@@ -1,22 +1,10 @@
 using Cos.Generated.Pipeline;
-using Cos.Generated.Transfer;
 
-namespace Cos.Generated;
+namespace Cos.Generated.Transfer;
 
-public sealed partial class CosClient
+internal sealed class ObjectCopier(CosClient client)
 {
-    private const int CopyMaxPartCount = 10_000;
-
-    /// <summary>
-    /// Copies an object (the JavaScript SDK's <c>sliceCopyFile</c>): one PUT Object - Copy up to
-    /// <see cref="CosClientOptions.CopySliceSize"/>, a multipart copy of <see cref="CosClientOptions.CopyChunkSize"/>
-    /// ranges with <see cref="CosClientOptions.CopyChunkParallelLimit"/> in flight above it. The source's
-    /// metadata is kept unless <paramref name="options"/> replaces it; the destination's CRC-64 is checked
-    /// against the source's. A failed multipart copy is aborted unless <see cref="CosCopyOptions.KeepUploadOnFailure"/>.
-    /// </summary>
-    /// <exception cref="CosObjectChangedException">The source changed during the copy.</exception>
-    /// <exception cref="CosIntegrityException">The destination's CRC-64 differs from the source's.</exception>
-    /// <exception cref="CosException">COS refused the copy, or a part failed after its retries.</exception>
+    /// <summary>The work of <see cref="CosClient.CopyAsync"/>.</summary>
     public async Task<CosCopyResult> CopyAsync(CosCopySource source, string bucket, string key, CosCopyOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -26,23 +14,23 @@ public sealed partial class CosClient
         ArgumentException.ThrowIfNullOrEmpty(key);
         options ??= new CosCopyOptions();
         options.Validate();
-        var sourceRegion = source.Region ?? Options.Region
+        var sourceRegion = source.Region ?? client.Options.Region
             ?? throw new ArgumentException("The source region is needed: set CosCopySource.Region or CosClientOptions.Region.", nameof(source));
         var copySource = source.ToHeader(sourceRegion);
 
-        var head = await HeadObjectAsync(new HeadObjectRequest { Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId, Region = sourceRegion }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId, Region = sourceRegion }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the copy source has no Content-Length.", 200, head.RequestId);
-        var throttle = new ProgressThrottle(DownloadMonotonicProgress.Wrap(progress), size, Options.ProgressInterval, Options.TimeProvider);
+        var throttle = new ProgressThrottle(progress, size, client.Options.ProgressInterval, client.Options.TimeProvider);
         var directive = options.EffectiveDirective;
         var replace = directive == MetadataDirective.Replaced;
 
         CosCopyResult result;
-        if (size <= (options.SliceSize ?? Options.CopySliceSize))
+        if (size <= (options.SliceSize ?? client.Options.CopySliceSize))
         {
             PutObjectCopyResponse response;
             try
             {
-                response = await PutObjectCopyAsync(
+                response = await client.PutObjectCopyAsync(
                 new PutObjectCopyRequest
                 {
                     Bucket = bucket,
@@ -77,7 +65,7 @@ public sealed partial class CosClient
         var destinationCrc = result.Crc64;
         if (destinationCrc is null && head.Crc64 is not null)
         {
-            var destinationHead = await HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = result.VersionId }, cancellationToken).ConfigureAwait(false);
+            var destinationHead = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = result.VersionId }, cancellationToken).ConfigureAwait(false);
             destinationCrc = destinationHead.Crc64;
         }
 
@@ -92,12 +80,12 @@ public sealed partial class CosClient
 
     private async Task<CosCopyResult> MultipartCopyAsync(CosCopySource source, string copySource, string sourceRegion, HeadObjectResponse head, long size, string bucket, string key, CosCopyOptions options, ProgressThrottle throttle, CancellationToken ct)
     {
-        var partSize = Math.Max(options.PartSize ?? Options.CopyChunkSize, CopyMinPartSizeFor(size));
+        var partSize = Math.Max(options.PartSize ?? client.Options.CopyChunkSize, CopyMinPartSizeFor(size));
         var partCount = (int)((size + partSize - 1) / partSize);
         var replace = options.EffectiveDirective == MetadataDirective.Replaced;
         var budget = RetryBudget.ForParts(partCount);
         var session = await MultipartSession.StartAsync(
-            this,
+            client,
             new InitiateMultipartUploadRequest
             {
                 Bucket = bucket,
@@ -116,18 +104,18 @@ public sealed partial class CosClient
 
         try
         {
-            var partOptions = new CosRequestOptions { MaxRetries = Options.ChunkRetryTimes, RetryBudget = budget };
+            var partOptions = new CosRequestOptions { MaxRetries = client.Options.ChunkRetryTimes, RetryBudget = budget };
             var etags = new string[partCount];
             await BoundedParallel.ForEachAsync(
                 partCount,
-                options.ParallelLimit ?? Options.CopyChunkParallelLimit,
+                options.ParallelLimit ?? client.Options.CopyChunkParallelLimit,
                 async (index, partCt) =>
                 {
                     var start = index * partSize;
                     var length = Math.Min(partSize, size - start);
                     try
                     {
-                        var part = await UploadPartCopyAsync(
+                        var part = await client.UploadPartCopyAsync(
                             new UploadPartCopyRequest
                             {
                                 Bucket = bucket,
@@ -136,7 +124,7 @@ public sealed partial class CosClient
                                 UploadId = session.UploadId,
                                 PartNumber = index + 1,
                                 CopySource = copySource,
-                                CopySourceRange = ByteRange(start, length),
+                                CopySourceRange = HttpRange.Format(start, length),
                                 CopySourceIfMatch = head.ETag,
                                 RequestOptions = partOptions,
                             },
@@ -162,14 +150,10 @@ public sealed partial class CosClient
         }
     }
 
-    /// <summary>Formats an inclusive byte range header value.</summary>
-    internal static string ByteRange(long start, long length) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bytes={start}-{start + length - 1}");
-
     /// <summary>The smallest whole-MiB part size that keeps <paramref name="size"/> within 10,000 parts.</summary>
     private static long CopyMinPartSizeFor(long size)
     {
-        var perPart = (size + CopyMaxPartCount - 1) / CopyMaxPartCount;
+        var perPart = (size + UploadPartPlanner.MaxParts - 1) / UploadPartPlanner.MaxParts;
         var mib = CosClientOptions.MinChunkSize;
         return Math.Max(mib, (perPart + mib - 1) / mib * mib);
     }
