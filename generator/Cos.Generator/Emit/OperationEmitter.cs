@@ -20,7 +20,7 @@ internal static class OperationEmitter
         w.Line();
         EmitClient(w, service, op);
         w.Line();
-        EmitMarshaller(w, op);
+        EmitMarshaller(w, service, op);
         return w.ToString();
     }
 
@@ -168,18 +168,18 @@ internal static class OperationEmitter
     private static string IsEmpty(string access, TypeRef type) =>
         type.Kind == TypeKind.String ? $"string.IsNullOrEmpty({access})" : $"{access} is null";
 
-    private static void EmitMarshaller(SourceWriter w, OperationModel op)
+    private static void EmitMarshaller(SourceWriter w, ServiceModel service, OperationModel op)
     {
         Docs.Summary(w, $"Turns <see cref=\"{op.Name}Request\"/> into a wire request and the wire response into <see cref=\"{op.Name}Response\"/>.");
         using (w.Block($"internal static class {op.Name}Marshaller"))
         {
-            EmitMarshal(w, op);
+            EmitMarshal(w, service, op);
             w.Line();
             EmitUnmarshal(w, op);
         }
     }
 
-    private static void EmitMarshal(SourceWriter w, OperationModel op)
+    private static void EmitMarshal(SourceWriter w, ServiceModel service, OperationModel op)
     {
         var streamingOutput = op.Output.Any(m => m.Location == Location.Payload);
         var payload = op.Input.FirstOrDefault(m => m.Location == Location.Payload);
@@ -213,7 +213,9 @@ internal static class OperationEmitter
                 options.Add($"Crc64Header = {TypeNames.Literal(crc64.WireName)}");
             }
 
-            var init = options.Count == 0 ? string.Empty : $" {{ {string.Join(", ", options)} }}";
+            // The spec's retryable error codes reach the retry decision (a consumer's spec has its own table).
+            options.Add($"IsRetryableErrorCode = global::{service.Namespace}.{service.Name}ErrorCodes.IsRetryable");
+            var init = $" {{ {string.Join(", ", options)} }}";
             w.Line($"var http = new {Protocol}.CosHttpRequest({TypeNames.Literal(op.Name)}, global::System.Net.Http.HttpMethod.{Method(op.Method)}, {Protocol}.CosOperationSafety.{op.Safety}){init};");
             w.Line("http.Region = request.Region;");
             foreach (var sub in op.SubResources)

@@ -13,8 +13,9 @@ internal static class RetryClassifier
     /// codes the spec marks retryable (even inside a 200) and a CRC-64 that does not match what was sent. Conditional
     /// and Unsafe operations retry only when no connection could be made, or on 503 SlowDown (nothing was done).
     /// A changed source, an unreadable answer, a credential failure and a cancel are never retried.
+    /// <paramref name="retryableCode"/> is the operation's spec's own rule for retryable codes, if any.
     /// </summary>
-    public static bool IsRetryable(Exception failure, CosOperationSafety safety)
+    public static bool IsRetryable(Exception failure, CosOperationSafety safety, Func<string?, bool>? retryableCode = null)
     {
         var repeatable = safety is CosOperationSafety.ReadOnly or CosOperationSafety.Idempotent;
         return failure switch
@@ -22,7 +23,7 @@ internal static class RetryClassifier
             CosObjectChangedException or CosResponseFormatException => false,
             CosIntegrityException => repeatable,
             CosException { StatusCode: 503, ErrorCode: "SlowDown" } => true,
-            CosException error => repeatable && (error.StatusCode >= 500 || error.StatusCode is 408 or 429 || CosErrorCodes.IsRetryable(error.ErrorCode)),
+            CosException error => repeatable && (error.StatusCode >= 500 || error.StatusCode is 408 or 429 || CosErrorCodes.IsRetryable(error.ErrorCode) || retryableCode?.Invoke(error.ErrorCode) == true),
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
             HttpRequestException or IOException or TimeoutException => repeatable,
             _ => false,

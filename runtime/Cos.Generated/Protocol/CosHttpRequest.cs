@@ -50,6 +50,12 @@ public sealed class CosHttpRequest
     /// </summary>
     public bool BufferResponse { get; init; } = true;
 
+    /// <summary>
+    /// The operation's spec's rule for error codes worth a retry (<c>XxxErrorCodes.IsRetryable</c>), consulted besides
+    /// COS's own (<see cref="CosErrorCodes.IsRetryable"/>), so codes a consumer's spec marks <c>retryable</c> are retried.
+    /// </summary>
+    public Func<string?, bool>? IsRetryableErrorCode { get; init; }
+
     /// <summary>What the CRC-64 in the response header <see cref="Crc64Header"/> is of; the pipeline checks it.</summary>
     public CosBodyChecksum Crc64Check { get; init; }
 

@@ -46,6 +46,34 @@ public class PipelineRetryTests
         server.Requests.Count.ShouldBe(4);
     }
 
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 1)]
+    public async Task An_error_code_the_operations_own_spec_marks_retryable_is_retried(bool consumerRule, int requests)
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(400, "<Error><Code>TryAgainLater</Code></Error>");
+        server.Enqueue(200);
+        using var client = TestClients.Create(server, maxRetries: 1);
+        var request = new CosHttpRequest("ConsumerOp", HttpMethod.Get, CosOperationSafety.ReadOnly)
+        {
+            Bucket = TestClients.Bucket,
+            Key = "k",
+            IsRetryableErrorCode = consumerRule ? static code => code == "TryAgainLater" : null,
+        };
+
+        if (consumerRule)
+        {
+            (await client.Pipeline.SendAsync(request, TestClients.Status, CancellationToken.None)).ShouldBe(200);
+        }
+        else
+        {
+            (await Should.ThrowAsync<CosException>(() => client.Pipeline.SendAsync(request, TestClients.Status, CancellationToken.None))).ErrorCode.ShouldBe("TryAgainLater");
+        }
+
+        server.Requests.Count.ShouldBe(requests);
+    }
+
     [Fact]
     public async Task Unsafe_operation_does_not_retry_500()
     {

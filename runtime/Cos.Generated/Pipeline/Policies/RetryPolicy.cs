@@ -27,7 +27,7 @@ internal sealed class RetryPolicy(CosClientOptions options) : CosPipelinePolicy
 
             if (retries >= message.MaxRetries
                 || message.Request.Body is { CanReplay: false }
-                || !RetryClassifier.IsRetryable(failure, message.Request.Safety)
+                || !RetryClassifier.IsRetryable(failure, message.Request.Safety, message.Request.IsRetryableErrorCode)
                 || message.RetryBudget?.TryTake() == false)
             {
                 ExceptionDispatchInfo.Throw(failure);
