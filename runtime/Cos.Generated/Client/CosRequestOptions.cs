@@ -18,7 +18,10 @@ public sealed class CosRequestOptions
     /// <summary>The longest a body may go without moving, see <see cref="CosClientOptions.StallTimeout"/>.</summary>
     public TimeSpan? StallTimeout { get; init; }
 
-    /// <summary>How many times this call is retried where its operation allows it (0 = one try); see <see cref="CosClientOptions.MaxRetries"/>.</summary>
+    /// <summary>
+    /// How many times this call is retried where its operation allows it (0 = one try; ≥ 0); see
+    /// <see cref="CosClientOptions.MaxRetries"/>. Transfers pass <see cref="CosClientOptions.ChunkRetryTimes"/> here for parts.
+    /// </summary>
     public int? MaxRetries { get; init; }
 
     /// <summary>
@@ -47,9 +50,9 @@ public sealed class CosRequestOptions
     {
         CosClientOptions.CheckTimeout(Timeout, nameof(Timeout));
         CosClientOptions.CheckTimeout(StallTimeout, nameof(StallTimeout));
-        if (MaxRetries is < 0 or > CosClientOptions.MaxRetriesLimit)
+        if (MaxRetries < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, $"MaxRetries must be between 0 and {CosClientOptions.MaxRetriesLimit}.");
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries cannot be negative.");
         }
     }
 }
