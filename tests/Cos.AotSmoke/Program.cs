@@ -2,6 +2,7 @@ using System.Text;
 using Cos.AotSmoke;
 using Cos.Generated;
 using Cos.Generated.Credentials;
+using Cos.Generated.Integrity;
 using Cos.Generated.Signing;
 
 // Exercises the generated client under NativeAOT: signing, marshalling, XML parsing, streaming,
@@ -37,14 +38,16 @@ await using var server = new MiniServer(request =>
     {
         ("PUT", _) => Store(path, request.Body),
         ("GET", "/") => Response.Xml("<ListBucketResult><IsTruncated>false</IsTruncated>" + string.Concat(stored.Keys.Select(k => $"<Contents><Key>{k.TrimStart('/')}</Key><Size>{stored[k].Length}</Size></Contents>")) + "</ListBucketResult>"),
-        ("GET", _) when stored.TryGetValue(path, out var body) => new Response(200, body, ("ETag", "\"e\"")),
+        ("GET", _) when stored.TryGetValue(path, out var body) => new Response(200, body, ("ETag", "\"e\""), ("x-cos-hash-crc64ecma", CosCrc64.Format(CosCrc64.Compute(body)))),
         _ => new Response(404, Encoding.UTF8.GetBytes("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")),
     };
 
     Response Store(string key, byte[] body)
     {
+        // Keys with "wrong-crc" get a CRC-64 that is not the body's, on purpose: the client must refuse it.
         stored[key] = body;
-        return new Response(200, [], ("ETag", "\"e\""), ("x-cos-hash-crc64ecma", "18446744073709551615"));
+        var crc = key.Contains("wrong-crc", StringComparison.Ordinal) ? ulong.MaxValue : CosCrc64.Compute(body);
+        return new Response(200, [], ("ETag", "\"e\""), ("x-cos-hash-crc64ecma", CosCrc64.Format(crc)));
     }
 });
 
@@ -62,8 +65,19 @@ Check(
     CosSigner.GetAuthorization("AKIDEXAMPLE", "SECRETEXAMPLE", "GET", "/exampleobject.txt", [], [], CosKeyTime.Parse("1700000000;1700003600")).EndsWith("q-signature=1587347160481fc6c55a692541bf7fd7575817f8", StringComparison.Ordinal),
     "signer reproduces the official vector");
 
-var put = await client.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "aot/hello world.txt", Body = new MemoryStream(Encoding.UTF8.GetBytes("hello from NativeAOT")) });
-Check(put.Crc64 == ulong.MaxValue && put.ETag == "\"e\"", "PutObject reads ETag and CRC-64");
+var hello = Encoding.UTF8.GetBytes("hello from NativeAOT");
+var put = await client.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "aot/hello world.txt", Body = new MemoryStream(hello) });
+Check(put.Crc64 == CosCrc64.Compute(hello) && put.ETag == "\"e\"", "PutObject reads ETag and CRC-64");
+
+try
+{
+    await client.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "aot/wrong-crc.txt", Body = new MemoryStream(hello), RequestOptions = new CosRequestOptions { MaxRetries = 0 } });
+    Check(false, "PutObject checks the CRC-64");
+}
+catch (CosIntegrityException e)
+{
+    Check(e.ActualCrc64 == ulong.MaxValue, "PutObject checks the CRC-64");
+}
 
 var keys = new List<string>();
 await foreach (var item in client.EnumerateObjectsAsync(new GetBucketRequest { Bucket = bucket }))
@@ -71,7 +85,7 @@ await foreach (var item in client.EnumerateObjectsAsync(new GetBucketRequest { B
     keys.Add(item.Key!);
 }
 
-Check(keys.SequenceEqual(["aot/hello%20world.txt"]), "EnumerateObjects parses the listing");
+Check(keys.SequenceEqual(["aot/hello%20world.txt", "aot/wrong-crc.txt"]), "EnumerateObjects parses the listing");
 
 await using (var get = await client.GetObjectAsync(new GetObjectRequest { Bucket = bucket, Key = "aot/hello world.txt" }))
 {
@@ -88,12 +102,12 @@ catch (CosException e)
     Check(e.StatusCode == 404 && e.ErrorCode == CosErrorCodes.NoSuchKey && e.RequestId == "smoke", "a missing key fails with NoSuchKey");
 }
 
-// The transfer engine (checkpoint JSON, parts, CRC-64) is compiled in; the smoke server's CRC is wrong on purpose.
+// The transfer engine (checkpoint JSON, parts, CRC-64) is compiled in; the smoke server's CRC is wrong on purpose here.
 var smokeFile = Path.Combine(Path.GetTempPath(), $"cos-aot-smoke-{Environment.ProcessId}.txt");
 File.WriteAllText(smokeFile, "upload from NativeAOT");
 try
 {
-    await client.UploadFileAsync(bucket, "aot/upload.txt", smokeFile);
+    await client.UploadFileAsync(bucket, "aot/wrong-crc-upload.txt", smokeFile);
     Check(false, "UploadFileAsync checks the CRC-64");
 }
 catch (CosIntegrityException e)
