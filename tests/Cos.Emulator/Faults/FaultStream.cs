@@ -108,7 +108,7 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
             await inner.FlushAsync(context.RequestAborted);
         }
 
-        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        await ClientDeparture.WaitAsync(context);
     }
 
     private async ValueTask AccountAsync(int count, CancellationToken cancellationToken)
