@@ -19,12 +19,14 @@ public sealed class ChaosPlanTests
     }
 
     [Fact]
-    public void Consecutive_seeds_cover_every_scenario_and_the_drawn_faults_cover_every_kind()
+    public void The_CI_seeds_cover_every_scenario_and_every_fault_kind()
     {
         var plans = ChaosSettings.CiSeeds.Select(ChaosPlan.Draw).ToList();
 
         plans.Select(p => p.Scenario).Distinct().Order().ShouldBe(Enum.GetValues<ScenarioKind>());
-        var longPlans = Enumerable.Range(1, 500).Select(ChaosPlan.Draw).ToList();
-        longPlans.SelectMany(p => p.Faults).Select(f => f.Kind).Distinct().Order().ShouldBe(Enum.GetValues<FaultKind>());
+        plans.SelectMany(p => p.Faults).Select(f => f.Kind).Distinct().Order().ShouldBe(Enum.GetValues<FaultKind>());
+        var lostAnswers = plans.SelectMany(p => p.Faults).Where(f => f.Kind == FaultKind.LoseResponse).Select(f => f.Operation).ToList();
+        lostAnswers.ShouldContain("InitiateMultipartUpload");
+        lostAnswers.ShouldContain("CompleteMultipartUpload");
     }
 }

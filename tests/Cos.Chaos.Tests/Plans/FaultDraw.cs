@@ -107,7 +107,11 @@ internal static class FaultDraw
             case "GetObject" or "GetBucket":
                 kinds.AddRange([FaultKind.ResetMidBody, FaultKind.StallResponse, FaultKind.SlowDrip]);
                 break;
-            case "InitiateMultipartUpload" or "CompleteMultipartUpload" or "ListMultipartUploads" or "PutObjectCopy" or "UploadPartCopy":
+            case "InitiateMultipartUpload" or "CompleteMultipartUpload":
+                // A lost answer is the fault that matters most here (an upload nobody knows of, an object that exists after an error).
+                kinds.AddRange([FaultKind.ResetMidBody, FaultKind.StallResponse, FaultKind.LoseResponse, FaultKind.LoseResponse]);
+                break;
+            case "ListMultipartUploads" or "PutObjectCopy" or "UploadPartCopy":
                 kinds.AddRange([FaultKind.ResetMidBody, FaultKind.StallResponse]);
                 break;
         }

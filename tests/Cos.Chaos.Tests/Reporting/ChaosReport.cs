@@ -21,7 +21,7 @@ internal sealed class ChaosReport(IReadOnlyList<RunOutcome> runs, ChaosSettings 
         {
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"{settings.Mode} mode: {runs.Count} runs in {duration.TotalSeconds:0} s (watchdog {settings.Watchdog.TotalSeconds:0} s)\n");
-            text.Append(CultureInfo.InvariantCulture, $"  succeeded {runs.Count(r => r.Result == RunResult.Succeeded)}, failed {runs.Count(r => r.Result == RunResult.Failed)}, hangs {Count(ViolationKind.Hang)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  succeeded {runs.Count(r => r.Result == RunResult.Succeeded)}, failed {runs.Count(r => r.Result == RunResult.Failed)}, hangs {Count(ViolationKind.Hang)}; the slowest call that returned took {SlowestReturn.TotalSeconds:0.0} s\n");
             text.Append(CultureInfo.InvariantCulture, $"  faults fired {runs.Sum(r => r.FaultsFired)}, bytes corrupted {runs.Sum(r => r.BytesCorrupted)} (in {Count(ViolationKind.Corruption)} runs), orphan uploads {runs.Sum(r => r.Orphans)} (in {Count(ViolationKind.Orphan)} runs)\n");
             text.Append(CultureInfo.InvariantCulture, $"  unclear failures {Count(ViolationKind.UnclearFailure)}, partial files {Count(ViolationKind.PartialFile)}, not resumed {Count(ViolationKind.NotResumed)}\n");
             text.Append("  failures by exception type: ").Append(string.Join(", ", FailuresByType().Select(f => $"{f.Name} {f.Count}"))).Append('\n');
@@ -39,7 +39,7 @@ internal sealed class ChaosReport(IReadOnlyList<RunOutcome> runs, ChaosSettings 
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"### {char.ToUpperInvariant(settings.Mode[0])}{settings.Mode[1..]} mode: {runs.Count} runs, seeds {runs.Min(r => r.Plan.Seed)}–{runs.Max(r => r.Plan.Seed)}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"`{settings.Command}` — {duration.TotalSeconds:0} s, watchdog {settings.Watchdog.TotalSeconds:0} s, {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"`{settings.Command}` — {duration.TotalSeconds:0} s, watchdog {settings.Watchdog.TotalSeconds:0} s, slowest call that returned {SlowestReturn.TotalSeconds:0.0} s, {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
         md.Append("| runs | succeeded | failed clearly | hangs | unclear failures | faults fired | bytes corrupted | orphan uploads | partial files | not resumed |\n");
         md.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         md.Append(CultureInfo.InvariantCulture, $"| {runs.Count} | {runs.Count(r => r.Result == RunResult.Succeeded)} | {runs.Count(r => r.Result == RunResult.Failed && r.Violations.All(v => v.Kind != ViolationKind.UnclearFailure))} | {Count(ViolationKind.Hang)} | {Count(ViolationKind.UnclearFailure)} | {runs.Sum(r => r.FaultsFired)} | {runs.Sum(r => r.BytesCorrupted)} | {runs.Sum(r => r.Orphans)} | {Count(ViolationKind.PartialFile)} | {Count(ViolationKind.NotResumed)} |\n\n");
@@ -79,6 +79,10 @@ internal sealed class ChaosReport(IReadOnlyList<RunOutcome> runs, ChaosSettings 
         return md.ToString();
     }
 
+    /// <summary>The longest a call took to succeed or fail: the bound a correct client keeps (hangs excluded).</summary>
+    private TimeSpan SlowestReturn => runs.Where(r => r.Result != RunResult.Hang).Select(r => r.Elapsed).DefaultIfEmpty().Max();
+
+    /// <summary>How the calls that returned failed (a hang's cancellation is counted as a hang, not here).</summary>
     private IEnumerable<(string Name, int Count)> FailuresByType() =>
-        runs.Where(r => r.Failure is not null).GroupBy(r => r.Failure!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()));
+        runs.Where(r => r.Result == RunResult.Failed).GroupBy(r => r.Failure!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()));
 }
