@@ -38,7 +38,7 @@ internal sealed class ChaosReport(IReadOnlyList<RunOutcome> runs, ChaosSettings 
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"### {char.ToUpperInvariant(settings.Mode[0])}{settings.Mode[1..]} mode: {runs.Count} runs, seeds {runs.Min(r => r.Plan.Seed)}–{runs.Max(r => r.Plan.Seed)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"### {ModeTitle} mode: {runs.Count} runs, seeds {runs.Min(r => r.Plan.Seed)}–{runs.Max(r => r.Plan.Seed)}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"`{settings.Command}` — {duration.TotalSeconds:0} s, watchdog {settings.Watchdog.TotalSeconds:0} s, slowest call that returned {SlowestReturn.TotalSeconds:0.0} s, {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
         md.Append("| runs | succeeded | failed clearly | hangs | unclear failures | faults fired | bytes corrupted | orphan uploads | partial files | not resumed |\n");
         md.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -78,6 +78,8 @@ internal sealed class ChaosReport(IReadOnlyList<RunOutcome> runs, ChaosSettings 
 
         return md.ToString();
     }
+
+    private string ModeTitle => settings.Mode switch { "ci" => "CI", "long" => "Long", _ => "Replay" };
 
     /// <summary>The longest a call took to succeed or fail: the bound a correct client keeps (hangs excluded).</summary>
     private TimeSpan SlowestReturn => runs.Where(r => r.Result != RunResult.Hang).Select(r => r.Elapsed).DefaultIfEmpty().Max();
