@@ -18,15 +18,35 @@ namespace Cos.Emulator;
 /// <summary>
 /// Answers one request: route it, pick the operation, answer CORS preflights, inject faults, authenticate,
 /// then run the operation; COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in
-/// <paramref name="requests"/> when given.
+/// the request log when given.
 /// </summary>
-public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog? requests = null)
+public sealed class CosRequestHandler
 {
-    private readonly CosRouter _router = new(options.HostSuffixes);
-    private readonly CosAuthenticator _authenticator = new(options);
-    private readonly CorsHandler _cors = new(options.Cors);
-    private readonly StsEndpoint _sts = new(options);
-    private long _requests;
+    private readonly CosEmulatorOptions _options;
+    private readonly IObjectStore _store;
+    private readonly FaultRules _faults;
+    private readonly RequestLog? _requestLog;
+    private readonly CosRouter _router;
+
+    /// <summary>The COS API's clock: the options' clock plus the jumps of <see cref="FaultRule.ClockJump"/>.</summary>
+    private readonly JumpingClock _clock;
+    private readonly CosAuthenticator _authenticator;
+    private readonly CorsHandler _cors;
+    private readonly StsEndpoint _sts;
+    private long _requestCount;
+
+    public CosRequestHandler(CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog? requests = null)
+    {
+        _options = options;
+        _store = store;
+        _faults = faults;
+        _requestLog = requests;
+        _router = new CosRouter(options.HostSuffixes);
+        _clock = new JumpingClock(options.TimeProvider);
+        _authenticator = new CosAuthenticator(options, _clock);
+        _cors = new CorsHandler(options.Cors);
+        _sts = new StsEndpoint(options);
+    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -42,7 +62,8 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
         response.Headers.Server = "tencent-cos";
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString);
         var resource = http.Request.Host.Value + rawTarget;
-        var logged = requests?.Begin(http.Request.Method, rawTarget);
+        var logged = _requestLog?.Begin(http.Request.Method, rawTarget);
+        var fault = FaultEffect.None;
         try
         {
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
@@ -61,18 +82,25 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
                 throw CosErrors.InvalidBucketName(route.Bucket);
             }
 
-            if (await ApplyFaultAsync(http, operation, route, resource, requestId))
+            fault = await ApplyFaultAsync(http, operation, route, resource, requestId);
+            if (fault == FaultEffect.Answered)
             {
                 return;
             }
 
-            if (!options.SkipAuthentication)
+            if (fault == FaultEffect.LoseResponse)
             {
-                var secretId = _authenticator.Authenticate(http.Request, route);
-                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, store);
+                // Whatever the operation or its error writes goes nowhere; the connection is dropped at the end.
+                http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
             }
 
-            var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = store, Options = options };
+            if (!_options.SkipAuthentication)
+            {
+                var secretId = _authenticator.Authenticate(http.Request, route);
+                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
+            }
+
+            var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock };
             await RunAsync(context);
         }
         catch (CosErrorException error)
@@ -86,7 +114,13 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
         }
         finally
         {
-            logged?.Complete(response.StatusCode, http.RequestAborted.IsCancellationRequested);
+            if (fault == FaultEffect.LoseResponse)
+            {
+                http.Abort();
+            }
+
+            // Kestrel signals RequestAborted after Abort() returns, so a lost answer is logged as aborted by name.
+            logged?.Complete(response.StatusCode, fault == FaultEffect.LoseResponse || http.RequestAborted.IsCancellationRequested);
         }
     }
 
@@ -113,24 +147,42 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
         _ => throw CosErrors.NotImplemented(context.Operation),
     };
 
-    /// <summary>Applies the first matching fault rule; true when the fault answered the request.</summary>
-    private async Task<bool> ApplyFaultAsync(HttpContext http, string operation, CosRoute route, string resource, string requestId)
+    /// <summary>Applies the first matching fault rule and says what is left for the handler to do.</summary>
+    private async Task<FaultEffect> ApplyFaultAsync(HttpContext http, string operation, CosRoute route, string resource, string requestId)
     {
-        if (faults.Rules.Count == 0)
+        if (_faults.Rules.Count == 0)
         {
-            return false;
+            return FaultEffect.None;
         }
 
         int? partNumber = int.TryParse(route.Get("partNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var rule = faults.Match(operation, http.Request.Method, route.Bucket, route.Key, partNumber);
+        var rule = _faults.Match(operation, http.Request.Method, route.Bucket, route.Key, partNumber);
         if (rule is null)
         {
-            return false;
+            return FaultEffect.None;
+        }
+
+        if (rule.ClockJump is { } jump)
+        {
+            _clock.Jump(jump);
+        }
+
+        if (rule.ExpireCredentials)
+        {
+            _authenticator.ExpireSigningKey(http.Request, route);
         }
 
         if (rule.Latency is { } latency && latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, http.RequestAborted);
+        }
+
+        if (rule.NeverAnswer)
+        {
+            // Take the whole request, so the client is left waiting for an answer rather than for the server to read.
+            await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+            await ClientDeparture.WaitAsync(http);
+            return FaultEffect.Answered;
         }
 
         if (rule.Status is { } status)
@@ -142,7 +194,7 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
 
             var error = new CosErrorException(status, rule.ErrorCode ?? "InternalError", rule.ErrorMessage ?? $"Fault injected by the COS emulator ({status}).");
             await WriteErrorAsync(http, error, resource, requestId);
-            return true;
+            return FaultEffect.Answered;
         }
 
         if (rule.StallResponseAfterBytes is { } stallAfter)
@@ -169,7 +221,7 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
             }
         }
 
-        return false;
+        return rule.LoseResponse ? FaultEffect.LoseResponse : FaultEffect.None;
     }
 
     private async Task WriteErrorAsync(HttpContext http, CosErrorException error, string resource, string requestId)
@@ -180,13 +232,13 @@ public sealed class CosRequestHandler(CosEmulatorOptions options, IObjectStore s
             return;
         }
 
-        http.Response.Headers.Date = Xml.Http(options.TimeProvider.GetUtcNow());
+        http.Response.Headers.Date = Xml.Http(_clock.GetUtcNow());
         await ErrorWriter.WriteAsync(http, error, resource, requestId, traceId: $"emulator-{requestId}");
     }
 
     private string NewRequestId()
     {
-        var n = Interlocked.Increment(ref _requests);
+        var n = Interlocked.Increment(ref _requestCount);
         Span<byte> bytes = stackalloc byte[24];
         BitConverter.TryWriteBytes(bytes, n);
         Guid.NewGuid().TryWriteBytes(bytes[8..]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,10 +19,14 @@ public sealed class CosAuthenticator
 {
     private readonly Dictionary<string, string> _permanent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TemporaryKey> _temporary = new(StringComparer.Ordinal);
+
+    /// <summary>Temporary keys made to expire before their time (<see cref="ExpireSigningKey"/>), with when.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _expiredEarly = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxSkew;
 
-    public CosAuthenticator(CosEmulatorOptions options)
+    /// <summary>Creates an authenticator judging time by <paramref name="clock"/> (default: <see cref="CosEmulatorOptions.TimeProvider"/>).</summary>
+    public CosAuthenticator(CosEmulatorOptions options, TimeProvider? clock = null)
     {
         _permanent[options.SecretId] = options.SecretKey;
         foreach (var key in options.AdditionalKeys)
@@ -34,7 +39,7 @@ public sealed class CosAuthenticator
             _temporary[key.TmpSecretId] = key;
         }
 
-        _time = options.TimeProvider;
+        _time = clock ?? options.TimeProvider;
         _maxSkew = options.MaxClockSkew;
     }
 
@@ -107,9 +112,10 @@ public sealed class CosAuthenticator
                 throw CosErrors.InvalidAccessKeyId($"The x-cos-security-token does not belong to the temporary SecretId '{secretId}'.");
             }
 
-            if (now >= temporary.ExpiredTime)
+            var expiredTime = _expiredEarly.TryGetValue(secretId, out var early) && early < temporary.ExpiredTime ? early : temporary.ExpiredTime;
+            if (now >= expiredTime)
             {
-                throw CosErrors.AccessDenied($"The temporary key '{secretId}' and its security token expired at {temporary.ExpiredTime:O}.");
+                throw CosErrors.AccessDenied($"The temporary key '{secretId}' and its security token expired at {expiredTime:O}.");
             }
 
             secretKey = temporary.TmpSecretKey;
@@ -170,6 +176,20 @@ public sealed class CosAuthenticator
         }
 
         return secretId;
+    }
+
+    /// <summary>
+    /// Makes the temporary key that signed <paramref name="request"/> expire now, as if its validity had run out
+    /// early (<see cref="Faults.FaultRule.ExpireCredentials"/>); requests signed with a permanent key or not at all are left alone.
+    /// </summary>
+    internal void ExpireSigningKey(HttpRequest request, CosRoute route)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var secretId = header.Length > 0 ? ParseAuthorization(header).GetValueOrDefault("q-ak") : route.Get("q-ak");
+        if (secretId is not null && (_temporary.ContainsKey(secretId) || Issued.Find(secretId) is not null))
+        {
+            _expiredEarly.TryAdd(secretId, _time.GetUtcNow());
+        }
     }
 
     private void CheckTime(CosKeyTime keyTime, DateTimeOffset now, bool presigned)

@@ -4,8 +4,11 @@ namespace Cos.Emulator.Faults;
 /// A fault to inject into matching requests. Every set criterion must match; then, on every
 /// <see cref="EveryNth"/> match and at most <see cref="Times"/> times, the request is delayed by
 /// <see cref="Latency"/>, answered with <see cref="Status"/>/<see cref="ErrorCode"/>, cut after
-/// <see cref="ResetConnectionAfterBytes"/> body bytes, throttled to <see cref="BandwidthBytesPerSecond"/>, or
-/// stalled after <see cref="StallResponseAfterBytes"/> response or <see cref="StallRequestAfterBytes"/> request bytes.
+/// <see cref="ResetConnectionAfterBytes"/> body bytes, throttled to <see cref="BandwidthBytesPerSecond"/>,
+/// stalled after <see cref="StallResponseAfterBytes"/> response or <see cref="StallRequestAfterBytes"/> request bytes,
+/// never answered (<see cref="NeverAnswer"/>), run with its answer lost (<see cref="LoseResponse"/>), preceded by a
+/// jump of the server clock (<see cref="ClockJump"/>) or refused because its temporary key expired early
+/// (<see cref="ExpireCredentials"/>).
 /// </summary>
 public sealed class FaultRule
 {
@@ -62,6 +65,34 @@ public sealed class FaultRule
     /// gives up: a server that stops taking an upload. The client notices only once the connection's buffers are full.
     /// </summary>
     public long? StallRequestAfterBytes { get; init; }
+
+    /// <summary>
+    /// Reads the whole request body, then sends nothing (no status, no headers) until the client gives up and
+    /// disconnects: a server that took the request and never answers. The operation does not run.
+    /// </summary>
+    public bool NeverAnswer { get; init; }
+
+    /// <summary>
+    /// Handles the request as usual (the operation runs, or fails), then drops the connection instead of
+    /// answering: the operation took effect but the client never learns its outcome, as when the answer to
+    /// InitiateMultipartUpload or CompleteMultipartUpload is lost on the way back.
+    /// </summary>
+    public bool LoseResponse { get; init; }
+
+    /// <summary>
+    /// Jumps the server clock by this much (forward, or back when negative) before the request is handled; the
+    /// jump stays. It moves what COS judges by its clock (signature windows, temporary key expiry, the
+    /// <c>Date</c> of error answers, Last-Modified), as NTP stepping a server's clock would; the STS keeps
+    /// <see cref="CosEmulatorOptions.TimeProvider"/>.
+    /// </summary>
+    public TimeSpan? ClockJump { get; init; }
+
+    /// <summary>
+    /// Makes the temporary key that signed the request expire now, as if its validity ran out early: this request
+    /// and every later one signed with that key are refused like any expired key (403 AccessDenied). The client
+    /// must get its next key (from its credential provider). Requests signed with a permanent key are unaffected.
+    /// </summary>
+    public bool ExpireCredentials { get; init; }
 
     private int _matches;
     private int _fired;

@@ -66,7 +66,11 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    /// <summary>Small enough to stop exactly at the reset point and to throttle smoothly.</summary>
+    /// <summary>
+    /// Small enough to stop exactly at the reset point and to throttle smoothly: a twentieth of a second's worth of
+    /// bytes, at least one, so that a slow rate is a drip (1 B/s sends a byte a second) rather than a burst followed
+    /// by a long silence.
+    /// </summary>
     private int Allowed(int requested)
     {
         var n = requested;
@@ -77,7 +81,7 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
 
         if (bytesPerSecond is { } rate)
         {
-            n = (int)Math.Max(1, Math.Min(n, Math.Max(1024, rate / 20)));
+            n = (int)Math.Max(1, Math.Min(n, rate / 20));
         }
 
         if (stallAfter is { } stall && _bytes < stall)
@@ -104,7 +108,7 @@ public sealed class FaultStream(Stream inner, HttpContext context, long? resetAf
             await inner.FlushAsync(context.RequestAborted);
         }
 
-        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        await ClientDeparture.WaitAsync(context);
     }
 
     private async ValueTask AccountAsync(int count, CancellationToken cancellationToken)

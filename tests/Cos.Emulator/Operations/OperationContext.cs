@@ -17,6 +17,9 @@ public sealed class OperationContext
 
     public required CosEmulatorOptions Options { get; init; }
 
+    /// <summary>The server clock, which fault rules may have jumped; null uses <see cref="CosEmulatorOptions.TimeProvider"/>.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public HttpRequest Request => Http.Request;
 
     public HttpResponse Response => Http.Response;
@@ -30,7 +33,7 @@ public sealed class OperationContext
     {
         get
         {
-            var now = Options.TimeProvider.GetUtcNow();
+            var now = (Clock ?? Options.TimeProvider).GetUtcNow();
             return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         }
     }
