@@ -11,4 +11,13 @@ public interface ICosCredentialProvider
     /// <summary>Returns the credentials to sign the next try of a request with <paramref name="scope"/>.</summary>
     /// <exception cref="CosCredentialsException">No credentials could be obtained.</exception>
     ValueTask<CosCredentials> GetCredentialsAsync(CosCredentialScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called when COS refused <paramref name="credentials"/>, a temporary key this provider gave, as expired or
+    /// unknown before the time it was expected to last (its validity ran out early, or the clocks disagree): a caching
+    /// provider drops it, so the request's one retry gets a fresh key. Does nothing by default.
+    /// </summary>
+    void Invalidate(CosCredentials credentials)
+    {
+    }
 }

@@ -84,6 +84,22 @@ public sealed class TemporaryCredentialProvider : ICosCredentialProvider
         return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Drops <paramref name="credentials"/> from the cache wherever it is still the current key, so the next request fetches a new one.</summary>
+    public void Invalidate(CosCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        lock (_cache)
+        {
+            foreach (var entry in _cache.Values)
+            {
+                if (ReferenceEquals(entry.Current, credentials) || entry.Current?.SecretId == credentials.SecretId)
+                {
+                    entry.Current = null;
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"TemporaryCredentialProvider {{ ScopeLimit = {_scopeLimit} }}";
 

@@ -1,3 +1,4 @@
+using Cos.Generated.Credentials;
 using Cos.Generated.Endpoints;
 using Cos.Generated.Protocol;
 using Cos.Generated.Transfer;
@@ -62,6 +63,12 @@ internal abstract class CosMessage
     /// <summary>This try's deadline (connection and response headers), set by the try-timeout policy.</summary>
     public TryDeadline? Deadline { get; set; }
 
+    /// <summary>The keys that signed this try (from the credential provider); null when unsigned or signed by an authorization provider.</summary>
+    public CosCredentials? SignedWith { get; set; }
+
+    /// <summary>True once the stale-key policy got this call a fresh key (it does so once).</summary>
+    public bool KeyRefreshed { get; set; }
+
     /// <summary>True once the clock-skew policy re-signed this call with the server's clock (it does so once).</summary>
     public bool SkewCorrected { get; set; }
 
@@ -81,6 +88,7 @@ internal abstract class CosMessage
     public void StartTry()
     {
         HttpRequest = null;
+        SignedWith = null;
         Deadline = null;
         SentBody = null;
         TryToken = CancellationToken;

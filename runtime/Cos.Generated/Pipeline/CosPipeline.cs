@@ -7,8 +7,8 @@ namespace Cos.Generated.Pipeline;
 
 /// <summary>
 /// Sends <see cref="CosHttpRequest"/>s through a chain of small policies (Azure.Core's <c>HttpPipeline</c> shape):
-/// per call, tracing; then retry; then per try, clock-skew correction, signing, the try's deadlines, and the transport
-/// that reads and unmarshals the answer.
+/// per call, tracing; then retry; then per try, clock-skew correction, a fresh key for one COS calls stale, signing,
+/// the try's deadlines, and the transport that reads and unmarshals the answer.
 /// </summary>
 public sealed class CosPipeline
 {
@@ -41,6 +41,11 @@ public sealed class CosPipeline
         if (options.CorrectClockSkew)
         {
             policies.Add(new ClockSkewPolicy(Clock));
+        }
+
+        if (credentials is not null)
+        {
+            policies.Add(new StaleKeyPolicy(credentials));
         }
 
         policies.Add(new SigningPolicy(Signer));

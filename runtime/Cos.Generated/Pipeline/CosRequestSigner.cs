@@ -16,8 +16,14 @@ internal sealed class CosRequestSigner(
     ICosCredentialProvider? credentials,
     ICosAuthorizationProvider? authorization)
 {
-    /// <summary>Builds try number <paramref name="attempt"/> and signs it; provider failures become <see cref="CosCredentialsException"/>.</summary>
-    public async ValueTask<HttpRequestMessage> CreateAsync(CosHttpRequest request, CosEndpoint endpoint, int attempt, CancellationToken cancellationToken)
+    /// <summary>The provider whose keys sign requests; null when the client is unsigned or uses an authorization provider.</summary>
+    public ICosCredentialProvider? Credentials => credentials;
+
+    /// <summary>
+    /// Builds try number <paramref name="attempt"/> and signs it; provider failures become <see cref="CosCredentialsException"/>.
+    /// <paramref name="signedWith"/> receives the keys used, if any.
+    /// </summary>
+    public async ValueTask<HttpRequestMessage> CreateAsync(CosHttpRequest request, CosEndpoint endpoint, int attempt, Action<CosCredentials>? signedWith, CancellationToken cancellationToken)
     {
         var message = requests.Create(request, endpoint, attempt, out var signedHeaders);
         try
@@ -27,6 +33,7 @@ internal sealed class CosRequestSigner(
                 var scope = CosCredentialScope.For(request, options.Region);
                 var keys = await AskProviderAsync(credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, request.OperationName, cancellationToken).ConfigureAwait(false);
                 requests.Sign(message, request, endpoint, signedHeaders, keys, clock.Now);
+                signedWith?.Invoke(keys);
             }
             else if (authorization is not null)
             {

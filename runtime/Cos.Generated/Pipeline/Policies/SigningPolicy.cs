@@ -5,7 +5,7 @@ internal sealed class SigningPolicy(CosRequestSigner signer) : CosPipelinePolicy
 {
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
-        using var request = await signer.CreateAsync(message.Request, message.Endpoint, message.Attempt, message.CancellationToken).ConfigureAwait(false);
+        using var request = await signer.CreateAsync(message.Request, message.Endpoint, message.Attempt, keys => message.SignedWith = keys, message.CancellationToken).ConfigureAwait(false);
         message.HttpRequest = request;
         await ProcessNextAsync(message, next).ConfigureAwait(false);
     }
