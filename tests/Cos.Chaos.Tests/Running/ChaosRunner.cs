@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cos.Chaos.Tests.Plans;
 using Cos.Chaos.Tests.Reporting;
 using Cos.Chaos.Tests.Scenarios;
+using Cos.Emulator.Faults;
 
 namespace Cos.Chaos.Tests.Running;
 
@@ -19,7 +20,17 @@ internal sealed class ChaosRunner(TimeSpan watchdog)
     {
         await using var context = await ChaosContext.StartAsync(plan);
         var scenario = IChaosScenario.For(plan.Scenario);
-        await scenario.PrepareAsync(context);
+        try
+        {
+            await scenario.PrepareAsync(context).WaitAsync(watchdog);
+        }
+        catch (Exception ex)
+        {
+            // Without faults nothing should fail; a long run records it and goes on to the next seed.
+            context.Violation(ViolationKind.UnclearFailure, $"the setup, before any fault was armed, failed: {ex.GetType().FullName}: {ex.Message}");
+            return Outcome(plan, context, RunResult.Failed, ex, TimeSpan.Zero, []);
+        }
+
         var rules = plan.Faults.Where(f => f.Kind != FaultKind.Kill).Select(f => (Fault: f, Rule: context.Emulator.Faults.Add(f.ToRule()))).ToList();
 
         using var cancel = new CancellationTokenSource();
@@ -54,7 +65,7 @@ internal sealed class ChaosRunner(TimeSpan watchdog)
             fired.Add((kill, context.ScenarioFaultsFired));
         }
 
-        context.Emulator.Faults.Clear();
+        ClearFaults(context, fired);
         if (hang)
         {
             context.Violation(ViolationKind.Hang, abandoned
@@ -71,19 +82,35 @@ internal sealed class ChaosRunner(TimeSpan watchdog)
             await scenario.CheckAsync(context, succeeded: !hang && failure is null);
         }
 
-        return new RunOutcome
-        {
-            Plan = plan,
-            Result = hang ? RunResult.Hang : failure is null ? RunResult.Succeeded : RunResult.Failed,
-            Failure = failure is null ? null : FailureClassifier.Name(failure),
-            FailureMessage = failure?.Message,
-            Elapsed = elapsed,
-            Faults = fired,
-            BytesCorrupted = context.BytesCorrupted,
-            Orphans = context.Orphans,
-            Violations = context.Violations,
-        };
+        return Outcome(plan, context, hang ? RunResult.Hang : failure is null ? RunResult.Succeeded : RunResult.Failed, failure, elapsed, fired);
     }
+
+    /// <summary>
+    /// Removes the run's rules and undoes its clock jumps (a jump stays, by design), so what the checks send — a
+    /// download finished after a failure — meets a server without faults and with the right time.
+    /// </summary>
+    private static void ClearFaults(ChaosContext context, IReadOnlyList<(FaultSpec Fault, int Fired)> fired)
+    {
+        context.Emulator.Faults.Clear();
+        var jumped = fired.Where(f => f.Fault.Kind == FaultKind.ClockJump).Aggregate(TimeSpan.Zero, (sum, f) => sum + (f.Fault.Jump * f.Fired));
+        if (jumped != TimeSpan.Zero)
+        {
+            context.Emulator.Faults.Add(new FaultRule { ClockJump = -jumped, Times = 1 });
+        }
+    }
+
+    private static RunOutcome Outcome(ChaosPlan plan, ChaosContext context, RunResult result, Exception? failure, TimeSpan elapsed, IReadOnlyList<(FaultSpec, int)> fired) => new()
+    {
+        Plan = plan,
+        Result = result,
+        Failure = failure is null ? null : FailureClassifier.Name(failure),
+        FailureMessage = failure?.Message,
+        Elapsed = elapsed,
+        Faults = fired,
+        BytesCorrupted = context.BytesCorrupted,
+        Orphans = context.Orphans,
+        Violations = context.Violations,
+    };
 
     /// <summary>An abandoned call may still fail later; its exception must not surface as an unobserved task exception.</summary>
     private static void ObserveLateFailure(Task call) =>
