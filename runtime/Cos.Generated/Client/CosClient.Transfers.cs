@@ -47,7 +47,7 @@ public sealed partial class CosClient
     /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
     /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
     public Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Uploads.UploadFileAsync(bucket, key, filePath, options, progress, cancellationToken);
+        Uploads.UploadFileCoreAsync(bucket, key, filePath, options, progress, hooks: null, cancellationToken);
 
     /// <summary>
     /// Uploads a stream from its current position. A seekable stream's length is known and sized like a file's;

@@ -57,8 +57,8 @@ internal abstract class CosMessage
     /// <summary>This try's message; made and signed by the signing policy.</summary>
     public HttpRequestMessage? HttpRequest { get; set; }
 
-    /// <summary>This try's token: the caller's, or the try's own deadline.</summary>
-    public CancellationToken TryToken { get; set; }
+    /// <summary>This try's token: its deadline's (which the caller's cancels too), or the caller's before there is one.</summary>
+    public CancellationToken TryToken => Deadline?.Token ?? CancellationToken;
 
     /// <summary>This try's deadline (connection and response headers), set by the try-timeout policy.</summary>
     public TryDeadline? Deadline { get; set; }
@@ -91,7 +91,6 @@ internal abstract class CosMessage
         SignedWith = null;
         Deadline = null;
         SentBody = null;
-        TryToken = CancellationToken;
         Response.Reset();
     }
 }

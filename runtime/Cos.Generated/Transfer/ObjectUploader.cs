@@ -8,11 +8,7 @@ namespace Cos.Generated.Transfer;
 
 internal sealed class ObjectUploader(CosClient client)
 {
-    /// <summary>The work of <see cref="CosClient.UploadFileAsync"/>.</summary>
-    public Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        UploadFileCoreAsync(bucket, key, filePath, options, progress, hooks: null, cancellationToken);
-
-    /// <summary><see cref="UploadFileAsync"/> with the hooks of the upload queue.</summary>
+    /// <summary>The work of <see cref="CosClient.UploadFileAsync"/>, with the hooks of the upload queue (null for a plain call).</summary>
     internal async Task<CosUploadResult> UploadFileCoreAsync(string bucket, string key, string filePath, CosUploadOptions? options, IProgress<CosTransferProgress>? progress, UploadHooks? hooks, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);

@@ -16,7 +16,6 @@ internal sealed class TryTimeoutPolicy(TimeProvider time) : CosPipelinePolicy
     {
         using var deadline = new TryDeadline(message.CancellationToken, time);
         message.Deadline = deadline;
-        message.TryToken = deadline.Token;
         var headerWait = message.StallTimeout < message.Timeout || message.Timeout == Timeout.InfiniteTimeSpan ? message.StallTimeout : message.Timeout;
 
         var http = message.HttpRequest!;
