@@ -68,8 +68,8 @@ public sealed class SkipAuthenticationTests
     [Fact]
     public void The_standalone_flag_no_auth_turns_it_on_and_it_is_off_without()
     {
-        EmulatorArguments.Parse(["--no-auth", "--discard-bodies"], out _, out _)!.SkipAuthentication.ShouldBeTrue();
-        EmulatorArguments.Parse(["--discard-bodies"], out _, out _)!.SkipAuthentication.ShouldBeFalse();
+        Cos.Emulator.Cli.EmulatorArguments.Parse(["--no-auth", "--discard-bodies"], out _, out _)!.SkipAuthentication.ShouldBeTrue();
+        Cos.Emulator.Cli.EmulatorArguments.Parse(["--discard-bodies"], out _, out _)!.SkipAuthentication.ShouldBeFalse();
     }
 
     /// <summary>A request as AWSSDK.S3 sends it with ForcePathStyle: <c>http://127.0.0.1:port/bucket/key</c> and x-amz headers.</summary>

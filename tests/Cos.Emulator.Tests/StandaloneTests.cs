@@ -7,7 +7,7 @@ public sealed class StandaloneTests
 {
     private static ProcessStartInfo Dotnet(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Cos.Emulator.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Cos.Emulator.Cli.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
@@ -65,7 +65,7 @@ public sealed class StandaloneTests
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(2);
-        error.ShouldContain("Cos.Emulator:");
+        error.ShouldContain("cos-emulator:");
         error.ShouldContain("usage:");
     }
 }

@@ -84,7 +84,7 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         package.Files.ShouldContain("lib/net10.0/Cos.Emulator.dll");
         package.Files.ShouldContain("lib/net10.0/Cos.Emulator.xml");
         package.Files.ShouldNotContain(file => file.StartsWith("analyzers/", StringComparison.Ordinal) || file.StartsWith("tools/", StringComparison.Ordinal));
-        ShouldHaveTheSharedMetadata(package, "Cos.Emulator", "tests/Cos.Emulator/README.md");
+        ShouldHaveTheSharedMetadata(package, "Cos.Emulator", "emulator/Cos.Emulator/README.md");
         TypeNames(package.ReadBytes("lib/net10.0/Cos.Emulator.dll")).ShouldContain("Cos.Emulator.CosEmulator");
 
         package.Dependencies().ShouldBe(new Dictionary<string, string> { ["Cos.Generated"] = packages.Version });

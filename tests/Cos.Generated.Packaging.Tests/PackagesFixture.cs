@@ -14,7 +14,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     public static readonly IReadOnlyDictionary<string, string> Packages = new Dictionary<string, string>
     {
         ["Cos.Generated"] = "runtime/Cos.Generated/Cos.Generated.csproj",
-        ["Cos.Emulator"] = "tests/Cos.Emulator/Cos.Emulator.csproj",
+        ["Cos.Emulator"] = "emulator/Cos.Emulator/Cos.Emulator.csproj",
         ["Cos.Generated.Backend"] = "runtime/Cos.Generated.Backend/Cos.Generated.Backend.csproj",
     };
 
