@@ -15,6 +15,7 @@ internal static class CosDiagnostics
     public static readonly DiagnosticDescriptor UriMismatch = Error("COSGEN006", "URI template and label members do not match");
     public static readonly DiagnosticDescriptor InvalidName = Error("COSGEN007", "Invalid or duplicate name");
     public static readonly DiagnosticDescriptor InvalidPagination = Error("COSGEN008", "Invalid pagination");
+    public static readonly DiagnosticDescriptor Unrepresentable = Error("COSGEN010", "A member cannot be read or written as declared");
 
     public static readonly DiagnosticDescriptor UnknownProperty = new(
         "COSGEN009", "Unknown spec property", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
@@ -29,6 +30,7 @@ internal static class CosDiagnostics
         "COSGEN006" => UriMismatch,
         "COSGEN007" => InvalidName,
         "COSGEN008" => InvalidPagination,
+        "COSGEN010" => Unrepresentable,
         _ => UnknownProperty,
     };
 

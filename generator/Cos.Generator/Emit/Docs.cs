@@ -21,7 +21,7 @@ internal static class Docs
     public static void FromSpec(SourceWriter writer, string? text, string fallback) => Summary(writer, text is null ? fallback : Escape(text));
 
     /// <summary>Writes one documented property per member, separated by blank lines.</summary>
-    public static void Properties(SourceWriter writer, System.Collections.Generic.IEnumerable<MemberModel> members, System.Func<MemberModel, string> declaration)
+    public static void Properties(SourceWriter writer, System.Collections.Generic.IEnumerable<MemberModel> members, System.Func<MemberModel, string> declaration, bool checkedBeforeSending = false)
     {
         var first = true;
         foreach (var member in members)
@@ -33,6 +33,11 @@ internal static class Docs
 
             first = false;
             Summary(writer, For(member));
+            if (Ranges.Describe(member, checkedBeforeSending) is { } range)
+            {
+                writer.Line($"/// <remarks>{range}</remarks>");
+            }
+
             writer.Line(declaration(member));
         }
     }
@@ -45,6 +50,7 @@ internal static class Docs
         Location.Header => $"The <c>{Escape(member.WireName)}</c> header.",
         Location.PrefixHeaders => $"The headers that start with <c>{Escape(member.WireName)}</c>, keyed by the rest of the name.",
         Location.Payload => "The body.",
+        Location.Status => $"True when COS answered {member.Status} rather than 2xx; the body is then empty.",
         _ => $"The <c>{Escape(member.WireName)}</c> element.",
     };
 

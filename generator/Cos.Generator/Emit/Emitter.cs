@@ -18,6 +18,11 @@ internal static class Emitter
             yield return ($"{service.Name}.Shapes.{shape.Name}.g.cs", ShapeEmitter.Emit(service, shape));
         }
 
+        foreach (var stream in service.EventStreams)
+        {
+            yield return ($"{service.Name}.Events.{stream.Name}.g.cs", EventStreamEmitter.Emit(service, stream));
+        }
+
         foreach (var model in service.Enums)
         {
             yield return ($"{service.Name}.Enums.{model.Name}.g.cs", EnumEmitter.Emit(service, model));

@@ -14,7 +14,7 @@ internal static class ErrorsEmitter
         {
             foreach (var error in service.Errors)
             {
-                Docs.Summary(w, $"{(error.Doc is null ? string.Empty : Docs.Escape(error.Doc) + " ")}HTTP {error.Status}.");
+                Docs.Summary(w, $"{(error.Doc is null ? string.Empty : Docs.Escape(error.Doc) + " ")}HTTP {string.Join(" or ", error.Statuses)}.");
                 w.Line($"public const string {error.Name} = {TypeNames.Literal(error.Name)};");
                 w.Line();
             }

@@ -29,15 +29,19 @@ internal static class OperationEmitter
         Docs.Summary(w, $"The input of <see cref=\"{ClientRef(service, op)}\"/>.");
         using (w.Block($"public sealed partial class {op.Name}Request : global::Cos.Generated.CosRequest"))
         {
-            Docs.Properties(w, op.Input, static m => m.Required
-                ? $"public required {TypeNames.Of(m.Type)} {m.Name} {{ get; init; }}"
-                : $"public {TypeNames.Of(m.Type)}? {m.Name} {{ get; init; }}");
+            Docs.Properties(
+                w,
+                op.Input,
+                static m => m.Required
+                    ? $"public required {TypeNames.Of(m.Type)} {m.Name} {{ get; init; }}"
+                    : $"public {TypeNames.Of(m.Type)}? {m.Name} {{ get; init; }}",
+                checkedBeforeSending: true);
         }
     }
 
     private static void EmitResponse(SourceWriter w, ServiceModel service, OperationModel op)
     {
-        var streaming = op.Output.Any(m => m.Location == Location.Payload);
+        var streaming = op.Output.Any(m => m.IsStreamingPayload);
         Docs.Summary(w, $"The result of <see cref=\"{ClientRef(service, op)}\"/>.{(streaming ? " Dispose it to release the connection." : string.Empty)}");
         var bases = streaming ? "global::Cos.Generated.CosResponse, global::System.IDisposable, global::System.IAsyncDisposable" : "global::Cos.Generated.CosResponse";
         using (w.Block($"public sealed partial class {op.Name}Response : {bases}"))
@@ -46,7 +50,7 @@ internal static class OperationEmitter
 
             if (streaming)
             {
-                var body = op.Output.First(m => m.Location == Location.Payload).Name;
+                var body = op.Output.First(m => m.IsStreamingPayload).Name;
                 w.Line();
                 Docs.Summary(w, "Disposes the body stream and the response behind it.");
                 w.Line($"public void Dispose() => {body}.Dispose();");
@@ -65,6 +69,8 @@ internal static class OperationEmitter
             TypeKind.List => $"public {type} {m.Name} {{ get; init; }} = global::System.Array.Empty<{TypeNames.Of(m.Type.Element!)}>();",
             TypeKind.Map => $"public {type} {m.Name} {{ get; init; }} = new global::System.Collections.Generic.Dictionary<string, string>();",
             TypeKind.Stream => $"public {type} {m.Name} {{ get; init; }} = global::System.IO.Stream.Null;",
+            TypeKind.EventStream => $"public {type} {m.Name} {{ get; init; }} = {type}.Empty;",
+            TypeKind.Boolean when m.Location == Location.Status => $"public bool {m.Name} {{ get; init; }}",
             TypeKind.String when m.Required => $"public string {m.Name} {{ get; init; }} = string.Empty;",
             _ when m.Required && TypeNames.IsValueType(m.Type) => $"public {type} {m.Name} {{ get; init; }}",
             _ when m.Required => $"public required {type} {m.Name} {{ get; init; }}",
@@ -171,18 +177,40 @@ internal static class OperationEmitter
     private static void EmitMarshaller(SourceWriter w, ServiceModel service, OperationModel op)
     {
         Docs.Summary(w, $"Turns <see cref=\"{op.Name}Request\"/> into a wire request and the wire response into <see cref=\"{op.Name}Response\"/>.");
-        using (w.Block($"internal static class {op.Name}Marshaller"))
+        using (w.Block($"internal static {(op.CustomRequest || op.CustomResponse ? "partial " : string.Empty)}class {op.Name}Marshaller"))
         {
             EmitMarshal(w, service, op);
             w.Line();
             EmitUnmarshal(w, op);
+            EmitCustomHooks(w, op);
+        }
+    }
+
+    /// <summary>
+    /// The hooks of a <c>"custom"</c> operation. A partial method with an access modifier must be implemented, so a
+    /// missing hand-written half is a compile error (CS8795) naming the hook, not a silently skipped call.
+    /// </summary>
+    private static void EmitCustomHooks(SourceWriter w, OperationModel op)
+    {
+        if (op.CustomRequest)
+        {
+            w.Line();
+            Docs.Summary(w, $"Hand-written (the spec marks {op.Name} <c>\"custom\": [\"request\"]</c>): adjusts the wire request after the members are written.");
+            w.Line($"private static partial void CustomizeRequest({op.Name}Request request, {Protocol}.CosHttpRequest http);");
+        }
+
+        if (op.CustomResponse)
+        {
+            w.Line();
+            Docs.Summary(w, $"Hand-written (the spec marks {op.Name} <c>\"custom\": [\"response\"]</c>): returns the result, adjusted from the wire response.");
+            w.Line($"private static partial {op.Name}Response CustomizeResponse({Protocol}.CosResponseContext response, {op.Name}Response result);");
         }
     }
 
     private static void EmitMarshal(SourceWriter w, ServiceModel service, OperationModel op)
     {
-        var streamingOutput = op.Output.Any(m => m.Location == Location.Payload);
-        var payload = op.Input.FirstOrDefault(m => m.Location == Location.Payload);
+        var streamingOutput = op.Output.Any(m => m.IsStreamingPayload);
+        var payload = op.Input.FirstOrDefault(m => m.Location == Location.Payload && m.Type.Kind == TypeKind.Stream);
         var contentLength = payload is null ? null : op.Input.FirstOrDefault(m => m.Location == Location.Header && string.Equals(m.WireName, "Content-Length", StringComparison.OrdinalIgnoreCase));
 
         using (w.Block($"public static {Protocol}.CosHttpRequest Marshal({op.Name}Request request)"))
@@ -193,6 +221,15 @@ internal static class OperationEmitter
                 if (check is not null)
                 {
                     w.Line($"{Protocol}.CosArguments.{check}(request.{m.Name}, \"{op.Name}Request.{m.Name}\");");
+                }
+            }
+
+            foreach (var m in op.Input)
+            {
+                var value = m.Required ? $"request.{m.Name}" : $"request.{m.Name}.Value";
+                if (Ranges.Check(m, value, $"{op.Name}Request.{m.Name}") is { } check)
+                {
+                    w.Line(m.Required ? check : $"if (request.{m.Name} is not null) {check}");
                 }
             }
 
@@ -211,6 +248,13 @@ internal static class OperationEmitter
             {
                 options.Add($"Crc64Check = {Protocol}.CosBodyChecksum.{crc64.Crc64Of}");
                 options.Add($"Crc64Header = {TypeNames.Literal(crc64.WireName)}");
+            }
+
+            var alternatives = op.AlternativeStatuses.ToList();
+            if (alternatives.Count > 0)
+            {
+                // Answers such as 304 Not Modified are a result (NotModified = true), not a CosException.
+                options.Add($"SuccessStatusCodes = [{string.Join(", ", alternatives)}]");
             }
 
             // The spec's retryable error codes reach the retry decision (a consumer's spec has its own table).
@@ -247,6 +291,9 @@ internal static class OperationEmitter
                     case Location.PrefixHeaders:
                         w.Line($"http.AddPrefixHeaders({TypeNames.Literal(m.WireName)}, request.{m.Name});");
                         break;
+                    case Location.Payload when m.IsJsonPayload:
+                        WriteJsonPayload(w, m);
+                        break;
                     case Location.Payload:
                         var length = contentLength is null ? string.Empty : $", request.{contentLength.Name}";
                         w.Line(m.Required
@@ -282,7 +329,31 @@ internal static class OperationEmitter
                 }
             }
 
+            if (op.CustomRequest)
+            {
+                w.Line("CustomizeRequest(request, http);");
+            }
+
             w.Line("return http;");
+        }
+    }
+
+    /// <summary>A structure payload: a JSON document, sent with its MD5 as COS asks of every document body.</summary>
+    private static void WriteJsonPayload(SourceWriter w, MemberModel m)
+    {
+        var value = m.Required ? $"request.{m.Name}" : TypeNames.Local(m.Name, "Value");
+        if (!m.Required)
+        {
+            w.Open($"if (request.{m.Name} is {{ }} {value})");
+        }
+
+        w.Line($"var (body, contentMd5) = {Protocol}.CosRequestBody.FromJson({value}, static (writer, value) => {m.Type.ShapeName}Json.Write(writer, value));");
+        w.Line("http.Body = body;");
+        w.Line("http.AddHeader(\"Content-Type\", \"application/json\");");
+        w.Line("http.AddHeader(\"Content-MD5\", contentMd5);");
+        if (!m.Required)
+        {
+            w.Close();
         }
     }
 
@@ -303,12 +374,42 @@ internal static class OperationEmitter
         using (w.Block($"public static {op.Name}Response Unmarshal({Protocol}.CosResponseContext response)"))
         {
             var body = op.Output.Where(m => m.Location == Location.Body).ToList();
+            var statuses = op.Output.Where(m => m.Location == Location.Status).ToList();
+            foreach (var m in statuses)
+            {
+                w.Line($"var {TypeNames.Local(m.Name, "Status")} = response.StatusCode == {m.Status};");
+            }
+
+            // An alternative status (304) carries no document to read.
+            var noDocument = statuses.Count == 0 ? null : $"if (!({string.Join(" || ", statuses.Select(m => TypeNames.Local(m.Name, "Status")))}))";
             if (op.OutputXmlName is not null)
             {
                 XmlMembers.DeclareLocals(w, body);
+                if (noDocument is not null)
+                {
+                    w.Open(noDocument);
+                }
+
                 using (w.Block($"using (var reader = response.OpenXml({TypeNames.Literal(op.OutputXmlName)}))"))
                 {
-                    XmlMembers.ReadLoop(w, body);
+                    XmlMembers.ReadElement(w, body);
+                }
+
+                if (noDocument is not null)
+                {
+                    w.Close();
+                }
+            }
+
+            if (op.Output.FirstOrDefault(m => m.IsJsonPayload) is { } json)
+            {
+                var local = TypeNames.Local(json.Name, "Payload");
+                w.Line($"{json.Type.ShapeName}? {local} = null;");
+                using (w.Block(noDocument is null ? "if (response.HasBody)" : $"if (response.HasBody && !({string.Join(" || ", statuses.Select(m => TypeNames.Local(m.Name, "Status")))}))"))
+                {
+                    w.Line("var reader = response.OpenJson();");
+                    w.Line($"{local} = {json.Type.ShapeName}Json.Read(ref reader);");
+                    w.Line($"{TypeNames.Json}.EndDocument(ref reader);");
                 }
             }
 
@@ -323,7 +424,7 @@ internal static class OperationEmitter
                     : $"var {local}Value = response.GetHeader({TypeNames.Literal(m.WireName)}) is {{ }} {local} ? ({TypeNames.Of(m.Type)}{(m.Required ? string.Empty : "?")}){parsed} : {fallback};");
             }
 
-            w.Line($"return new {op.Name}Response");
+            w.Line(op.CustomResponse ? $"return CustomizeResponse(response, new {op.Name}Response" : $"return new {op.Name}Response");
             w.Line("{");
             w.Indent();
             w.Line("StatusCode = response.StatusCode,");
@@ -341,16 +442,27 @@ internal static class OperationEmitter
                     case Location.Body:
                         w.Line(XmlMembers.Assignment(m));
                         break;
+                    case Location.Status:
+                        w.Line($"{m.Name} = {TypeNames.Local(m.Name, "Status")},");
+                        break;
+                    case Location.Payload when m.IsJsonPayload:
+                        w.Line(m.Required
+                            ? $"{m.Name} = {TypeNames.Local(m.Name, "Payload")} ?? throw new global::System.Text.Json.JsonException(\"The response has no body.\"),"
+                            : $"{m.Name} = {TypeNames.Local(m.Name, "Payload")},");
+                        break;
                 }
             }
 
-            foreach (var m in op.Output.Where(m => m.Location == Location.Payload))
+            // The body stream is taken last, so a bad header cannot leak the connection.
+            foreach (var m in op.Output.Where(m => m.IsStreamingPayload))
             {
-                w.Line($"{m.Name} = response.TakeBody(),");
+                w.Line(m.Type.Kind == TypeKind.EventStream
+                    ? $"{m.Name} = new {TypeNames.Of(m.Type)}(response.TakeBody(), {m.Type.ShapeName}Events.Decode, response.StatusCode, response.RequestId),"
+                    : $"{m.Name} = response.TakeBody(),");
             }
 
             w.Dedent();
-            w.Line("};");
+            w.Line(op.CustomResponse ? "});" : "};");
         }
     }
 

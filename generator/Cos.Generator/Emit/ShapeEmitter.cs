@@ -2,7 +2,7 @@ using Cos.Generator.Model;
 
 namespace Cos.Generator.Emit;
 
-/// <summary>A structure shape: an immutable record plus its XML reader and writer.</summary>
+/// <summary>A structure shape: an immutable record plus the codecs where it is used (XML, JSON or both).</summary>
 internal static class ShapeEmitter
 {
     public static string Emit(ServiceModel service, StructureModel shape)
@@ -11,10 +11,26 @@ internal static class ShapeEmitter
         Docs.FromSpec(w, shape.Doc, $"The <c>{shape.Name}</c> structure.");
         using (w.Block($"public sealed partial record {shape.Name}"))
         {
-            Docs.Properties(w, shape.Members, Property);
+            Docs.Properties(w, shape.Members, Property, checkedBeforeSending: true);
         }
 
-        w.Line();
+        if (shape.Xml)
+        {
+            w.Line();
+            EmitXml(w, shape);
+        }
+
+        if (shape.Json)
+        {
+            w.Line();
+            EmitJson(w, shape);
+        }
+
+        return w.ToString();
+    }
+
+    private static void EmitXml(SourceWriter w, StructureModel shape)
+    {
         Docs.Summary(w, $"Reads and writes <see cref=\"{shape.Name}\"/> as XML.");
         using (w.Block($"internal static class {shape.Name}Xml"))
         {
@@ -22,7 +38,7 @@ internal static class ShapeEmitter
             using (w.Block($"public static {shape.Name} Read(global::System.Xml.XmlReader reader)"))
             {
                 XmlMembers.DeclareLocals(w, shape.Members);
-                XmlMembers.ReadLoop(w, [.. shape.Members]);
+                XmlMembers.ReadElement(w, [.. shape.Members]);
                 w.Line($"return new {shape.Name}");
                 w.Line("{");
                 w.Indent();
@@ -36,14 +52,32 @@ internal static class ShapeEmitter
             }
 
             w.Line();
-            Docs.Summary(w, "Writes the members as child elements of the element the writer is in.");
+            Docs.Summary(w, "Writes the members into the element the writer is in: attributes, then text or child elements.");
             using (w.Block($"public static void WriteMembers(global::System.Xml.XmlWriter writer, {shape.Name} value)"))
             {
-                XmlMembers.Write(w, shape.Members, "value");
+                XmlMembers.Write(w, shape.Members, "value", shape.Name);
             }
         }
+    }
 
-        return w.ToString();
+    private static void EmitJson(SourceWriter w, StructureModel shape)
+    {
+        Docs.Summary(w, $"Reads and writes <see cref=\"{shape.Name}\"/> as a JSON object.");
+        using (w.Block($"internal static class {shape.Name}Json"))
+        {
+            Docs.Summary(w, "Reads the object the reader is on; leaves the reader on its end.");
+            using (w.Block($"public static {shape.Name} Read(ref global::System.Text.Json.Utf8JsonReader reader)"))
+            {
+                JsonMembers.Read(w, shape.Name, [.. shape.Members]);
+            }
+
+            w.Line();
+            Docs.Summary(w, "Writes the value as a JSON object.");
+            using (w.Block($"public static void Write(global::System.Text.Json.Utf8JsonWriter writer, {shape.Name} value)"))
+            {
+                JsonMembers.Write(w, [.. shape.Members], "value", shape.Name);
+            }
+        }
     }
 
     private static string Property(MemberModel m)

@@ -10,6 +10,8 @@ internal static class TypeNames
     public const string Map = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>";
     public const string Wire = "global::Cos.Generated.Protocol.CosWireFormat";
     public const string Xml = "global::Cos.Generated.Protocol.CosXml";
+    public const string Json = "global::Cos.Generated.Protocol.CosJson";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
 
     public static string Of(TypeRef type) => type.Kind switch
     {
@@ -22,11 +24,13 @@ internal static class TypeNames
         TypeKind.Stream => "global::System.IO.Stream",
         TypeKind.List => $"{List}<{Of(type.Element!)}>",
         TypeKind.Map => Map,
+        TypeKind.Json => JsonElement,
+        TypeKind.EventStream => $"global::Cos.Generated.Protocol.CosEventStream<{type.ShapeName}>",
         _ => type.ShapeName!,
     };
 
     public static bool IsValueType(TypeRef type) =>
-        type.Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.UInt64 or TypeKind.Timestamp or TypeKind.Enum;
+        type.Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.UInt64 or TypeKind.Timestamp or TypeKind.Enum or TypeKind.Json;
 
     /// <summary>An expression that parses the string expression <paramref name="text"/>.</summary>
     public static string Parse(MemberModel member, TypeRef type, string text) => type.Kind switch
@@ -36,7 +40,12 @@ internal static class TypeNames
         TypeKind.Int32 => $"{Wire}.ParseInt32({text})",
         TypeKind.Int64 => $"{Wire}.ParseInt64({text})",
         TypeKind.UInt64 => $"{Wire}.ParseUInt64({text})",
-        TypeKind.Timestamp => member.Iso8601 ? $"{Wire}.ParseIso8601({text})" : $"{Wire}.ParseHttpDate({text})",
+        TypeKind.Timestamp => member.Format switch
+        {
+            TimestampFormat.Iso8601 => $"{Wire}.ParseIso8601({text})",
+            TimestampFormat.UnixSeconds => $"{Wire}.ParseUnixSeconds({text})",
+            _ => $"{Wire}.ParseHttpDate({text})",
+        },
         TypeKind.Enum => $"new {type.ShapeName}({text})",
         _ => throw new InvalidOperationException($"{type.Kind} is not a scalar."),
     };
@@ -46,7 +55,12 @@ internal static class TypeNames
     {
         TypeKind.String => value,
         TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.UInt64 => $"{Wire}.Format({value})",
-        TypeKind.Timestamp => member.Iso8601 ? $"{Wire}.FormatIso8601({value})" : $"{Wire}.FormatHttpDate({value})",
+        TypeKind.Timestamp => member.Format switch
+        {
+            TimestampFormat.Iso8601 => $"{Wire}.FormatIso8601({value})",
+            TimestampFormat.UnixSeconds => $"{Wire}.FormatUnixSeconds({value})",
+            _ => $"{Wire}.FormatHttpDate({value})",
+        },
         TypeKind.Enum => $"{value}.Value",
         _ => throw new InvalidOperationException($"{type.Kind} is not a scalar."),
     };

@@ -21,8 +21,32 @@ internal static class XmlMembers
         }
     }
 
+    /// <summary>
+    /// Reads the element the reader is on into the locals: its attributes first (the reader is still on the start tag),
+    /// then its own text or its children.
+    /// </summary>
+    public static void ReadElement(SourceWriter w, IReadOnlyList<MemberModel> members)
+    {
+        foreach (var m in members.Where(m => m.XmlAttribute))
+        {
+            var attribute = TypeNames.Local(m.Name, "Attribute");
+            var get = m.XmlNamespace is null
+                ? $"reader.GetAttribute({TypeNames.Literal(m.WireName)})"
+                : $"reader.GetAttribute({TypeNames.Literal(LocalName(m.WireName))}, {TypeNames.Literal(m.XmlNamespace)})";
+            w.Line($"if ({get} is {{ }} {attribute}) {TypeNames.Local(m.Name, "Xml")} = {TypeNames.Parse(m, m.Type, attribute)};");
+        }
+
+        if (members.FirstOrDefault(m => m.XmlText) is { } text)
+        {
+            w.Line($"{TypeNames.Local(text.Name, "Xml")} = {TypeNames.Parse(text, text.Type, $"{TypeNames.Xml}.ReadText(reader)")};");
+            return;
+        }
+
+        ReadLoop(w, members.Where(m => m.IsXmlElement).ToList());
+    }
+
     /// <summary>Reads the children of the element the reader is on into the locals.</summary>
-    public static void ReadLoop(SourceWriter w, IReadOnlyList<MemberModel> members)
+    private static void ReadLoop(SourceWriter w, IReadOnlyList<MemberModel> members)
     {
         using (w.Block($"if ({TypeNames.Xml}.EnterElement(reader))"))
         using (w.Block($"while ({TypeNames.Xml}.NextChild(reader))"))
@@ -97,10 +121,14 @@ internal static class XmlMembers
         };
     }
 
-    /// <summary>Writes the members of <paramref name="source"/> as child elements.</summary>
-    public static void Write(SourceWriter w, IEnumerable<MemberModel> members, string source)
+    /// <summary>
+    /// Writes the members of <paramref name="source"/> into the element the writer has open: attributes first, then
+    /// its text or its child elements. With <paramref name="owner"/>, values outside a member's range are refused.
+    /// </summary>
+    public static void Write(SourceWriter w, IEnumerable<MemberModel> members, string source, string? owner = null)
     {
-        foreach (var m in members)
+        var ordered = members.Where(m => m.XmlAttribute).Concat(members.Where(m => !m.XmlAttribute)).ToList();
+        foreach (var m in ordered)
         {
             var access = $"{source}.{m.Name}";
             var nonNull = m.Required && m.Type.Kind != TypeKind.List ? access : TypeNames.Local(m.Name, "Value");
@@ -110,7 +138,29 @@ internal static class XmlMembers
                 w.Open(guard);
             }
 
-            if (m.Type.Kind != TypeKind.List)
+            if (owner is not null && Ranges.Check(m, nonNull, $"{owner}.{m.Name}") is { } check)
+            {
+                w.Line(check);
+            }
+
+            if (m.XmlAttribute)
+            {
+                if (m.XmlNamespace is not null)
+                {
+                    // Declared on the element that uses it, as COS's samples do (<Grantee xmlns:xsi="…" xsi:type="…">).
+                    w.Line($"writer.WriteAttributeString(\"xmlns\", {TypeNames.Literal(Prefix(m.WireName))}, null, {TypeNames.Literal(m.XmlNamespace)});");
+                    w.Line($"writer.WriteAttributeString({TypeNames.Literal(Prefix(m.WireName))}, {TypeNames.Literal(LocalName(m.WireName))}, {TypeNames.Literal(m.XmlNamespace)}, {TypeNames.Format(m, m.Type, nonNull)});");
+                }
+                else
+                {
+                    w.Line($"writer.WriteAttributeString({TypeNames.Literal(m.WireName)}, {TypeNames.Format(m, m.Type, nonNull)});");
+                }
+            }
+            else if (m.XmlText)
+            {
+                w.Line($"writer.WriteString({TypeNames.Format(m, m.Type, nonNull)});");
+            }
+            else if (m.Type.Kind != TypeKind.List)
             {
                 WriteElement(w, m, m.Type, m.WireName, nonNull);
             }
@@ -156,4 +206,8 @@ internal static class XmlMembers
     private static string ReadValue(MemberModel m, TypeRef type) => type.Kind == TypeKind.Structure
         ? $"{type.ShapeName}Xml.Read(reader)"
         : TypeNames.Parse(m, type, $"{TypeNames.Xml}.ReadText(reader)");
+
+    private static string Prefix(string name) => name.Substring(0, name.IndexOf(':'));
+
+    private static string LocalName(string name) => name.Substring(name.IndexOf(':') + 1);
 }

@@ -10,6 +10,7 @@ internal sealed record ServiceModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<StructureModel> Structures,
     EquatableArray<EnumModel> Enums,
+    EquatableArray<EventStreamModel> EventStreams,
     EquatableArray<ErrorModel> Errors);
 
 internal sealed record OperationModel(
@@ -26,7 +27,14 @@ internal sealed record OperationModel(
     EquatableArray<MemberModel> Output,
     string? OutputXmlName,
     EquatableArray<string> Errors,
-    PaginationModel? Pagination);
+    PaginationModel? Pagination,
+    bool CustomRequest = false,
+    bool CustomResponse = false)
+{
+    /// <summary>Statuses besides 2xx that are a successful answer, from the output's <c>"in": "status"</c> members.</summary>
+    public System.Collections.Generic.IEnumerable<int> AlternativeStatuses =>
+        System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Output, static m => m.Location == Location.Status), static m => m.Status!.Value);
+}
 
 /// <summary>A literal query key from the URI (<c>?uploads</c>, <c>?select-type=2</c>); a null value is bare.</summary>
 internal sealed record SubResource(string Name, string? Value);
@@ -48,6 +56,9 @@ internal enum Location
     Header,
     PrefixHeaders,
     Payload,
+
+    /// <summary>An output boolean that is true when the answer had the member's <c>status</c> (304 Not Modified).</summary>
+    Status,
 }
 
 internal sealed record MemberModel(
@@ -57,11 +68,50 @@ internal sealed record MemberModel(
     string WireName,
     bool Required,
     string? Doc,
-    bool Iso8601,
+    TimestampFormat Format,
     bool XmlFlattened,
     string XmlItemName,
     EquatableArray<string> XmlAliases,
-    BodyChecksum Crc64Of = BodyChecksum.None);
+    BodyChecksum Crc64Of = BodyChecksum.None)
+{
+    /// <summary>The member is an attribute of its element (<c>"xmlAttribute"</c>); <see cref="MemberModel.WireName"/> may carry a prefix.</summary>
+    public bool XmlAttribute { get; init; }
+
+    /// <summary>The member is its element's own text (<c>"xmlText"</c>).</summary>
+    public bool XmlText { get; init; }
+
+    /// <summary>The namespace URI of a prefixed attribute (<c>xsi:type</c>).</summary>
+    public string? XmlNamespace { get; init; }
+
+    /// <summary>For <see cref="Location.Status"/>: the status that sets the member.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The smallest allowed value, as a C# literal; checked before sending.</summary>
+    public string? Min { get; init; }
+
+    /// <summary>The largest allowed value, as a C# literal; checked before sending.</summary>
+    public string? Max { get; init; }
+
+    /// <summary>What COS assumes when the member is not sent, for the docs.</summary>
+    public string? Default { get; init; }
+
+    /// <summary>True for an XML member that is an element (not an attribute or the element's text).</summary>
+    public bool IsXmlElement => Location == Location.Body && !XmlAttribute && !XmlText;
+
+    /// <summary>An <c>"in": "payload"</c> structure: a JSON document.</summary>
+    public bool IsJsonPayload => Location == Location.Payload && Type.Kind == TypeKind.Structure;
+
+    /// <summary>A payload read from the socket by the caller (a raw stream or an event stream).</summary>
+    public bool IsStreamingPayload => Location == Location.Payload && Type.Kind is TypeKind.Stream or TypeKind.EventStream;
+}
+
+/// <summary>How a timestamp is written (<c>"format"</c>).</summary>
+internal enum TimestampFormat
+{
+    HttpDate,
+    Iso8601,
+    UnixSeconds,
+}
 
 /// <summary>Which body a CRC-64 header member describes (<c>"crc64Of"</c>), so the runtime checks it.</summary>
 internal enum BodyChecksum
@@ -84,20 +134,45 @@ internal enum TypeKind
     Map,
     Structure,
     Enum,
+
+    /// <summary><c>json</c>: any JSON value, kept as a <c>System.Text.Json.JsonElement</c>.</summary>
+    Json,
+
+    /// <summary>A shape with <c>"events"</c>: the messages of an event-stream payload.</summary>
+    EventStream,
 }
 
 internal sealed record TypeRef(TypeKind Kind, string? ShapeName = null, TypeRef? Element = null)
 {
-    public bool IsScalar => Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Structure or TypeKind.Stream);
+    public bool IsScalar => Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Structure or TypeKind.Stream or TypeKind.Json or TypeKind.EventStream);
 }
 
-internal sealed record StructureModel(string Name, string? Doc, EquatableArray<MemberModel> Members);
+/// <summary>A structure; <paramref name="Xml"/> and <paramref name="Json"/> say which codecs it needs (where it is used).</summary>
+internal sealed record StructureModel(string Name, string? Doc, EquatableArray<MemberModel> Members, bool Xml = true, bool Json = false);
+
+/// <summary>The messages an event-stream payload carries, one <see cref="EventModel"/> per <c>:event-type</c>.</summary>
+internal sealed record EventStreamModel(string Name, string? Doc, EquatableArray<EventModel> Events);
+
+/// <summary>One kind of event: its <c>:event-type</c> (also the C# name) and what its payload holds.</summary>
+internal sealed record EventModel(string Name, string? Doc, EventPayload Payload, string? ShapeName, string XmlName);
+
+internal enum EventPayload
+{
+    None,
+
+    /// <summary>The payload bytes as they are (<c>"payload": "bytes"</c>).</summary>
+    Bytes,
+
+    /// <summary>An XML document read into a structure.</summary>
+    Xml,
+}
 
 internal sealed record EnumModel(string Name, string? Doc, EquatableArray<EnumValue> Values);
 
 internal sealed record EnumValue(string Name, string Value);
 
-internal sealed record ErrorModel(string Name, int Status, bool Retryable, string? Doc);
+/// <summary>An error code; some are answered with more than one status (<c>"status": [403, 409]</c>).</summary>
+internal sealed record ErrorModel(string Name, EquatableArray<int> Statuses, bool Retryable, string? Doc);
 
 internal sealed record PaginationModel(
     EquatableArray<string> InputTokens,

@@ -17,7 +17,11 @@ internal sealed class SpecParser
     private static readonly string[] ReservedOutput = ["StatusCode", "RequestId", "Dispose", "DisposeAsync"];
 
     private readonly SpecReader _reader;
-    private readonly Dictionary<string, bool> _shapeIsEnum = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeKind> _shapeKinds = new(StringComparer.Ordinal);
+
+    // Where each shape member stands in the file, to point at it when a check that needs every operation (which codec
+    // a shape gets) fails. Kept out of the model: spans change with every edit, the model must not.
+    private readonly Dictionary<(string Shape, string Member), TextSpan> _shapeMemberSpans = [];
 
     private SpecParser(SpecReader reader) => _reader = reader;
 
@@ -47,7 +51,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(root, "the spec", "$schema", "service", "operations", "shapes", "errors");
+        _reader.CheckProperties(root, "the spec", SpecVocabulary.Spec);
         var service = _reader.Object(root, "service", "The spec", required: true);
         var operations = _reader.Object(root, "operations", "The spec", required: true);
         var shapes = _reader.Object(root, "shapes", "The spec", required: false);
@@ -57,7 +61,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(service, "'service'", "name", "namespace", "client", "doc");
+        _reader.CheckProperties(service, "'service'", SpecVocabulary.Service);
         var name = _reader.String(service, "name", "'service'", required: true) ?? "Cos";
         var ns = _reader.String(service, "namespace", "'service'", required: true) ?? "Cos";
         var client = _reader.String(service, "client", "'service'", required: true) ?? "CosClient";
@@ -74,7 +78,9 @@ internal sealed class SpecParser
             {
                 if (shape.Value.Kind == JsonKind.Object)
                 {
-                    _shapeIsEnum[shape.Name] = shape.Value.Find("enum") is not null;
+                    _shapeKinds[shape.Name] = shape.Value.Find("enum") is not null ? TypeKind.Enum
+                        : shape.Value.Find("events") is not null ? TypeKind.EventStream
+                        : TypeKind.Structure;
                 }
             }
         }
@@ -84,9 +90,10 @@ internal sealed class SpecParser
 
         var structures = new List<StructureModel>();
         var enums = new List<EnumModel>();
+        var eventStreams = new List<EventStreamModel>();
         foreach (var shape in shapes?.Properties ?? [])
         {
-            ParseShape(shape, structures, enums);
+            ParseShape(shape, structures, enums, eventStreams);
         }
 
         var operationModels = new List<OperationModel>();
@@ -98,8 +105,92 @@ internal sealed class SpecParser
             }
         }
 
-        return new ServiceModel(name, ns, client, operationModels.ToEquatableArray(), structures.ToEquatableArray(), enums.ToEquatableArray(), errorModels.ToEquatableArray());
+        structures = AssignCodecs(structures, operationModels, eventStreams);
+        return new ServiceModel(name, ns, client, operationModels.ToEquatableArray(), structures.ToEquatableArray(), enums.ToEquatableArray(), eventStreams.ToEquatableArray(), errorModels.ToEquatableArray());
     }
+
+    /// <summary>
+    /// Decides which codecs each structure needs from where it is used: XML (operation bodies, event payloads, and
+    /// shapes no operation uses) and JSON (structure payloads). A member one of them cannot carry is an error at its line.
+    /// </summary>
+    private List<StructureModel> AssignCodecs(List<StructureModel> structures, List<OperationModel> operations, List<EventStreamModel> eventStreams)
+    {
+        var byName = structures.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var xml = new HashSet<string>(StringComparer.Ordinal);
+        var json = new HashSet<string>(StringComparer.Ordinal);
+
+        void Reach(TypeRef type, HashSet<string> set)
+        {
+            var shape = type.Kind == TypeKind.List ? type.Element! : type;
+            if (shape.Kind == TypeKind.Structure && set.Add(shape.ShapeName!) && byName.TryGetValue(shape.ShapeName!, out var model))
+            {
+                foreach (var member in model.Members)
+                {
+                    Reach(member.Type, set);
+                }
+            }
+        }
+
+        foreach (var member in operations.SelectMany(o => o.Input.Concat(o.Output)))
+        {
+            if (member.Location == Location.Body)
+            {
+                Reach(member.Type, xml);
+            }
+            else if (member.IsJsonPayload)
+            {
+                Reach(member.Type, json);
+            }
+        }
+
+        foreach (var e in eventStreams.SelectMany(s => s.Events).Where(e => e.ShapeName is not null))
+        {
+            Reach(new TypeRef(TypeKind.Structure, e.ShapeName), xml);
+        }
+
+        var result = new List<StructureModel>();
+        foreach (var shape in structures)
+        {
+            var usedAsXml = xml.Contains(shape.Name) || !json.Contains(shape.Name);
+            var usedAsJson = json.Contains(shape.Name);
+            foreach (var m in shape.Members)
+            {
+                var span = _shapeMemberSpans.TryGetValue((shape.Name, m.Name), out var found) ? found : default;
+                var where = $"member '{m.Name}' of the shape '{shape.Name}'";
+                if (usedAsXml && XmlProblem(m) is { } xmlProblem)
+                {
+                    _reader.Report(CosDiagnostics.Unrepresentable, span, $"The {where} {xmlProblem}, and the shape is read or written as XML{(xml.Contains(shape.Name) ? string.Empty : " (no operation uses it, and unused shapes get the XML codec)")}.");
+                }
+
+                if (usedAsJson && JsonProblem(m) is { } jsonProblem)
+                {
+                    _reader.Report(CosDiagnostics.Unrepresentable, span, $"The {where} {jsonProblem}, and the shape is read or written as JSON (a \"format\": \"json\" payload uses it).");
+                }
+            }
+
+            result.Add(shape with { Xml = usedAsXml, Json = usedAsJson });
+        }
+
+        return result;
+    }
+
+    /// <summary>Why a member cannot be an XML element, attribute or text; null when it can.</summary>
+    private static string? XmlProblem(MemberModel m)
+    {
+        var type = m.Type.Kind == TypeKind.List ? m.Type.Element! : m.Type;
+        return type.Kind switch
+        {
+            TypeKind.Json => "is raw JSON (type json), which has no XML form",
+            TypeKind.Map => "is a map, which has no XML form",
+            _ => null,
+        };
+    }
+
+    /// <summary>Why a member cannot be a JSON property; null when it can.</summary>
+    private static string? JsonProblem(MemberModel m) =>
+        m.XmlAttribute || m.XmlText || m.XmlFlattened || m.XmlNamespace is not null || m.XmlAliases.Length > 0 || m.XmlItemName != "member"
+            ? "uses XML-only properties (xmlAttribute, xmlText, xmlFlattened, xmlItemName, xmlAliases, xmlNamespace)"
+            : m.Type.Kind == TypeKind.Map ? "is a map, which JSON documents of this generator do not carry" : null;
 
     private ErrorModel? ParseError(JsonProperty property)
     {
@@ -115,22 +206,38 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(property.Value, where, "status", "retryable", "doc");
+        _reader.CheckProperties(property.Value, where, SpecVocabulary.Error);
         var status = property.Value.Find("status");
-        int code = 0;
+        var codes = new List<int>();
         if (status is null)
         {
             _reader.Report(CosDiagnostics.MissingProperty, property.NameSpan, $"The {where} needs the property 'status'.");
         }
-        else if (status.Value.Kind != JsonKind.Number || !int.TryParse(status.Value.Text, out code) || code < 100 || code > 599)
+        else
         {
-            _reader.Report(CosDiagnostics.InvalidValue, status.Value.Span, $"'status' in the {where} must be an HTTP status code (100-599).");
+            // One code can come with more than one status (InvalidObjectState: 403, or 409 for some operations).
+            var items = status.Value.Kind == JsonKind.Array ? status.Value.Items : [status.Value];
+            foreach (var item in items)
+            {
+                if (item.Kind != JsonKind.Number || !int.TryParse(item.Text, out var code) || code < 300 || code > 599 || codes.Contains(code))
+                {
+                    _reader.Report(CosDiagnostics.InvalidValue, item.Span, $"'status' in the {where} must be an HTTP error status (300-599), or an array of different ones.");
+                    continue;
+                }
+
+                codes.Add(code);
+            }
+
+            if (items.Count == 0)
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, status.Value.Span, $"'status' in the {where} must name at least one status.");
+            }
         }
 
-        return new ErrorModel(property.Name, code, _reader.Boolean(property.Value, "retryable", where), _reader.String(property.Value, "doc", where, required: false));
+        return new ErrorModel(property.Name, codes.ToEquatableArray(), _reader.Boolean(property.Value, "retryable", where), _reader.String(property.Value, "doc", where, required: false));
     }
 
-    private void ParseShape(JsonProperty property, List<StructureModel> structures, List<EnumModel> enums)
+    private void ParseShape(JsonProperty property, List<StructureModel> structures, List<EnumModel> enums, List<EventStreamModel> eventStreams)
     {
         var where = $"shape '{property.Name}'";
         if (!_reader.CheckIdentifier(property.Name, property.NameSpan, "The shape name"))
@@ -147,17 +254,85 @@ internal sealed class SpecParser
         var doc = _reader.String(property.Value, "doc", where, required: false);
         if (property.Value.Find("enum") is { } values)
         {
-            _reader.CheckProperties(property.Value, where, "doc", "enum");
+            _reader.CheckProperties(property.Value, where, SpecVocabulary.EnumShape);
             enums.Add(new EnumModel(property.Name, doc, ParseEnumValues(values.Value, where).ToEquatableArray()));
             return;
         }
 
-        _reader.CheckProperties(property.Value, where, "doc", "members");
-        var members = _reader.Object(property.Value, "members", $"The {where} (a structure, or an enum with 'enum')", required: true);
+        if (property.Value.Find("events") is not null)
+        {
+            _reader.CheckProperties(property.Value, where, SpecVocabulary.EventShape);
+            if (_reader.Object(property.Value, "events", $"The {where}", required: true) is { } events)
+            {
+                eventStreams.Add(new EventStreamModel(property.Name, doc, ParseEvents(events, where).ToEquatableArray()));
+            }
+
+            return;
+        }
+
+        _reader.CheckProperties(property.Value, where, SpecVocabulary.StructureShape);
+        var members = _reader.Object(property.Value, "members", $"The {where} (a structure, an enum with 'enum', or an event stream with 'events')", required: true);
         if (members is not null)
         {
-            structures.Add(new StructureModel(property.Name, doc, ParseMembers(members, where, MemberContext.Shape).ToEquatableArray()));
+            var parsed = ParseMembers(members, where, MemberContext.Shape);
+            foreach (var member in members.Properties)
+            {
+                _shapeMemberSpans[(property.Name, member.Name)] = member.Value.Span;
+            }
+
+            CheckXmlLayout(parsed, members.Span, where, xmlName: null);
+            structures.Add(new StructureModel(property.Name, doc, parsed.ToEquatableArray()));
         }
+    }
+
+    /// <summary>The kinds of message of an event stream: each is named by its <c>:event-type</c>.</summary>
+    private List<EventModel> ParseEvents(JsonValue events, string where)
+    {
+        var result = new List<EventModel>();
+        if (events.Properties.Count == 0)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, events.Span, $"'events' of the {where} must name at least one event.");
+        }
+
+        foreach (var e in events.Properties)
+        {
+            var part = $"event '{e.Name}' of the {where}";
+            if (!_reader.CheckIdentifier(e.Name, e.NameSpan, "The event name (its :event-type)"))
+            {
+                continue;
+            }
+
+            if (e.Value.Kind != JsonKind.Object)
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, e.Value.Span, $"The {part} must be an object.");
+                continue;
+            }
+
+            _reader.CheckProperties(e.Value, part, SpecVocabulary.Event);
+            var payload = _reader.String(e.Value, "payload", part, required: false);
+            var xmlName = _reader.String(e.Value, "xmlName", part, required: false);
+            var kind = payload switch
+            {
+                null => EventPayload.None,
+                "bytes" => EventPayload.Bytes,
+                _ when _shapeKinds.TryGetValue(payload, out var k) && k == TypeKind.Structure => EventPayload.Xml,
+                _ => (EventPayload?)null,
+            };
+            if (kind is null)
+            {
+                _reader.Report(CosDiagnostics.UnknownType, e.Value.Find("payload")!.Value.Span, $"'payload' of the {part} must be bytes or the name of a structure shape (read as XML), not '{payload}'.");
+                continue;
+            }
+
+            if (xmlName is not null && kind != EventPayload.Xml)
+            {
+                _reader.Report(CosDiagnostics.Unrepresentable, e.Value.Find("xmlName")!.Value.Span, $"'xmlName' of the {part} names an XML root, but the payload is {(kind == EventPayload.Bytes ? "raw bytes" : "absent")}.");
+            }
+
+            result.Add(new EventModel(e.Name, _reader.String(e.Value, "doc", part, required: false), kind.Value, kind == EventPayload.Xml ? payload : null, xmlName ?? e.Name));
+        }
+
+        return result;
     }
 
     private List<EnumValue> ParseEnumValues(JsonValue values, string where)
@@ -180,7 +355,7 @@ internal sealed class SpecParser
             }
             else if (item.Kind == JsonKind.Object)
             {
-                _reader.CheckProperties(item, $"a value of the {where}", "name", "value");
+                _reader.CheckProperties(item, $"a value of the {where}", SpecVocabulary.EnumValue);
                 name = _reader.String(item, "name", $"A value of the {where}", required: true);
                 value = _reader.String(item, "value", $"A value of the {where}", required: true);
             }
@@ -222,7 +397,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(operation, where, "doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated");
+        _reader.CheckProperties(operation, where, SpecVocabulary.Operation);
         var http = _reader.Object(operation, "http", $"The {where}", required: true);
         var safetyText = _reader.String(operation, "safety", $"The {where}", required: true);
         if (http is null)
@@ -230,7 +405,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(http, $"'http' of the {where}", "method", "uri", "host", "code");
+        _reader.CheckProperties(http, $"'http' of the {where}", SpecVocabulary.Http);
         var method = _reader.String(http, "method", $"'http' of the {where}", required: true);
         var uri = _reader.String(http, "uri", $"'http' of the {where}", required: true);
         var hostKind = _reader.String(http, "host", $"'http' of the {where}", required: false) ?? "bucket";
@@ -308,6 +483,8 @@ internal sealed class SpecParser
         }
 
         CheckCrc64Of(operation, where, input, output);
+        CheckWireNames(operation, where, subResources, input, output, uriSpan);
+        var (customRequest, customResponse) = ParseCustom(operation, where);
 
         return new OperationModel(
             property.Name,
@@ -323,7 +500,65 @@ internal sealed class SpecParser
             output.ToEquatableArray(),
             outputXmlName,
             errors.ToEquatableArray(),
-            pagination);
+            pagination,
+            customRequest,
+            customResponse);
+    }
+
+    /// <summary>
+    /// <c>"custom": ["request", "response"]</c>: the generated marshaller calls hand-written <c>static partial</c> hooks
+    /// for a quirk the vocabulary should not grow for; the compiler refuses a build where one is missing (CS8795).
+    /// </summary>
+    private (bool Request, bool Response) ParseCustom(JsonValue operation, string where)
+    {
+        if (operation.Find("custom") is not { } custom)
+        {
+            return (false, false);
+        }
+
+        var hooks = _reader.Strings(operation, "custom", $"the {where}");
+        foreach (var hook in hooks.Where(h => h is not ("request" or "response")))
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, custom.Value.Span, $"'custom' of the {where} lists '{hook}'; the hooks are request and response.");
+        }
+
+        if (hooks.Count == 0)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, custom.Value.Span, $"'custom' of the {where} must list at least one hook: request, response.");
+        }
+
+        return (hooks.Contains("request"), hooks.Contains("response"));
+    }
+
+    /// <summary>
+    /// Two members (or a member and a literal sub-resource) on one query key or header would send the parameter twice,
+    /// and two <c>"in": "status"</c> members on one status would both claim it.
+    /// </summary>
+    private void CheckWireNames(JsonValue operation, string where, List<SubResource> subResources, List<MemberModel> input, List<MemberModel> output, TextSpan uriSpan)
+    {
+        var query = new HashSet<string>(subResources.Select(s => s.Name), StringComparer.Ordinal);
+        var headers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var inputSpan = operation.Find("input")?.Value.Span ?? uriSpan;
+        foreach (var m in input)
+        {
+            if (m.Location == Location.Query && !query.Add(m.WireName))
+            {
+                _reader.Report(CosDiagnostics.InvalidName, inputSpan, $"The input member '{m.Name}' of the {where} is the query parameter '{m.WireName}', which the URI or another member already sends.");
+            }
+            else if (m.Location == Location.Header && !headers.Add(m.WireName))
+            {
+                _reader.Report(CosDiagnostics.InvalidName, inputSpan, $"The input member '{m.Name}' of the {where} is the header '{m.WireName}', which another member already sends.");
+            }
+        }
+
+        var statuses = new HashSet<int>();
+        foreach (var m in output.Where(m => m.Location == Location.Status))
+        {
+            if (!statuses.Add(m.Status!.Value))
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, operation.Find("output")!.Value.Span, $"The output member '{m.Name}' of the {where} is set by the status {m.Status}, which another member already claims.");
+            }
+        }
     }
 
     /// <summary>A <c>"crc64Of"</c> needs the body it names (an input or output payload), and an operation checks one body at most.</summary>
@@ -397,6 +632,12 @@ internal sealed class SpecParser
             foreach (var pair in uri.Substring(question + 1).Split(['&'], StringSplitOptions.RemoveEmptyEntries))
             {
                 var equals = pair.IndexOf('=');
+                if (equals == 0 || pair.IndexOfAny(['{', '}', '/', '?', '#']) >= 0)
+                {
+                    _reader.Report(CosDiagnostics.UriMismatch, span, $"The query of the URI of the {where} has '{pair}'; literal sub-resources are a name, or name=value, without labels (query members carry values).");
+                    continue;
+                }
+
                 subResources.Add(equals < 0 ? new SubResource(pair, null) : new SubResource(pair.Substring(0, equals), pair.Substring(equals + 1)));
             }
         }
@@ -414,7 +655,7 @@ internal sealed class SpecParser
         }
 
         var part = $"{name} of the {where}";
-        _reader.CheckProperties(body, part, "xmlName", "members");
+        _reader.CheckProperties(body, part, SpecVocabulary.MemberList);
         xmlName = _reader.String(body, "xmlName", part, required: false);
         var membersValue = _reader.Object(body, "members", $"The {part}", required: true);
         var members = membersValue is null ? [] : ParseMembers(membersValue, part, context);
@@ -431,12 +672,51 @@ internal sealed class SpecParser
             _reader.Report(CosDiagnostics.MissingProperty, body.Span, $"The {part} has XML body members and needs 'xmlName' for the root element.");
         }
 
+        // A root element nothing is read from would compile and always come back empty: refuse it.
+        if (bodyMembers == 0 && xmlName is not null && membersValue is not null && !members.Any(m => m.Location == Location.Payload))
+        {
+            var declaredBody = membersValue.Properties.Any(p => p.Value.Kind == JsonKind.String || p.Value.Find("in") is null);
+            if (!declaredBody)
+            {
+                _reader.Report(CosDiagnostics.Unrepresentable, body.Find("xmlName")!.Value.Span, $"The {part} names the root element <{xmlName}>, but no member is read from or written to it; for the root's own text (<{xmlName}>value</{xmlName}>) add a member with \"xmlText\": true.");
+            }
+        }
+        else if (payloads == 1 && xmlName is not null)
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, body.Find("xmlName")!.Value.Span, $"The {part} has a payload member, so 'xmlName' names a root element nothing uses.");
+        }
+
         if (context == MemberContext.Input && members.Count(m => m.Location == Location.Host) > 1)
         {
             _reader.Report(CosDiagnostics.InvalidLocation, body.Span, $"The {part} may have only one \"host\" member.");
         }
 
+        CheckXmlLayout(members.Where(m => m.Location == Location.Body).ToList(), body.Span, part, xmlName);
         return members;
+    }
+
+    /// <summary>
+    /// The members of one XML element: attributes, and then either its own text (one <c>xmlText</c> member) or child
+    /// elements, never both; and nothing XML can't hold.
+    /// </summary>
+    private void CheckXmlLayout(List<MemberModel> members, TextSpan span, string where, string? xmlName)
+    {
+        var texts = members.Where(m => m.XmlText).ToList();
+        var elements = members.Where(m => m.IsXmlElement).ToList();
+        var element = xmlName is null ? "its element" : $"<{xmlName}>";
+        if (texts.Count > 1)
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, span, $"The {where} has more than one member with \"xmlText\" ({string.Join(", ", texts.Select(t => t.Name))}); an element has one text.");
+        }
+        else if (texts.Count == 1 && elements.Count > 0)
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, span, $"The {where} has the text member '{texts[0].Name}' and the element members {string.Join(", ", elements.Select(e => e.Name))}; {element} holds either its own text or child elements.");
+        }
+
+        foreach (var m in members.Where(m => !m.IsXmlElement && m.XmlAttribute && m.XmlText))
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, span, $"The member '{m.Name}' of the {where} cannot be both an attribute and the text.");
+        }
     }
 
     private List<MemberModel> ParseMembers(JsonValue members, string where, MemberContext context)
@@ -472,7 +752,19 @@ internal sealed class SpecParser
         if (value.Kind == JsonKind.String)
         {
             var shorthand = ParseType(value.Text!, value.Span, where);
-            return shorthand is null ? null : Member(property.Name, shorthand, Location.Body, property.Name, false, null, null, false, null, [], value.Span, where, context);
+            if (shorthand is null)
+            {
+                return null;
+            }
+
+            var problem = LocationProblem(shorthand, Location.Body, context);
+            if (problem is not null)
+            {
+                _reader.Report(CosDiagnostics.InvalidLocation, value.Span, $"The {where} {problem}.");
+                return null;
+            }
+
+            return new MemberModel(property.Name, shorthand, Location.Body, property.Name, false, null, TimestampFormat.Iso8601, false, "member", new EquatableArray<string>([]));
         }
 
         if (value.Kind != JsonKind.Object)
@@ -481,7 +773,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(value, where, "type", "in", "name", "required", "doc", "format", "xmlFlattened", "xmlItemName", "xmlAliases", "crc64Of");
+        _reader.CheckProperties(value, where, SpecVocabulary.Member);
         var typeText = _reader.String(value, "type", $"The {where}", required: true);
         var type = typeText is null ? null : ParseType(typeText, value.Find("type")!.Value.Span, where);
         var locationText = _reader.String(value, "in", where, required: false);
@@ -494,11 +786,12 @@ internal sealed class SpecParser
             "header" => Location.Header,
             "prefixHeaders" => Location.PrefixHeaders,
             "payload" => Location.Payload,
+            "status" => Location.Status,
             _ => (Location?)null,
         };
         if (location is null)
         {
-            _reader.Report(CosDiagnostics.InvalidValue, value.Find("in")!.Value.Span, $"'in' of the {where} must be host, label, query, header, prefixHeaders, payload or body.");
+            _reader.Report(CosDiagnostics.InvalidValue, value.Find("in")!.Value.Span, $"'in' of the {where} must be host, label, query, header, prefixHeaders, payload, status or body.");
             return null;
         }
 
@@ -507,23 +800,236 @@ internal sealed class SpecParser
             return null;
         }
 
-        var crc64Of = ParseCrc64Of(value, type, location.Value, where, context);
-        return Member(
+        var locationProblem = LocationProblem(type, location.Value, context);
+        if (locationProblem is not null)
+        {
+            _reader.Report(CosDiagnostics.InvalidLocation, value.Span, $"The {where} {locationProblem}.");
+            return null;
+        }
+
+        var required = _reader.Boolean(value, "required", where);
+        var wireName = _reader.String(value, "name", where, required: false) ?? property.Name;
+        var flattened = _reader.Boolean(value, "xmlFlattened", where);
+        var itemName = _reader.String(value, "xmlItemName", where, required: false);
+        if ((flattened || itemName is not null) && type.Kind != TypeKind.List)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, value.Span, $"'xmlFlattened' and 'xmlItemName' of the {where} apply to lists only.");
+        }
+
+        var format = ParseFormat(value, type, location.Value, where);
+        var member = new MemberModel(
             property.Name,
             type,
             location.Value,
-            _reader.String(value, "name", where, required: false) ?? property.Name,
-            _reader.Boolean(value, "required", where),
+            wireName,
+            required,
             _reader.String(value, "doc", where, required: false),
-            value.Find("format"),
-            _reader.Boolean(value, "xmlFlattened", where),
-            _reader.String(value, "xmlItemName", where, required: false),
-            _reader.Strings(value, "xmlAliases", where),
-            value.Span,
-            where,
-            context) is { } member
-            ? member with { Crc64Of = crc64Of }
-            : null;
+            format,
+            flattened,
+            itemName ?? "member",
+            _reader.Strings(value, "xmlAliases", where).ToEquatableArray(),
+            ParseCrc64Of(value, type, location.Value, where, context));
+
+        member = ParseXmlPlacement(value, member, where);
+        member = ParseStatus(value, member, where);
+        return ParseRange(value, member, where, context);
+    }
+
+    /// <summary>
+    /// <c>"format"</c>: how a timestamp is written (<c>http-date</c>, <c>iso8601</c>, <c>unix-seconds</c>), or
+    /// <c>json</c> for a structure payload (the document's only format: XML documents are body members).
+    /// </summary>
+    private TimestampFormat ParseFormat(JsonValue value, TypeRef type, Location location, string where)
+    {
+        var fallback = location == Location.Body ? TimestampFormat.Iso8601 : TimestampFormat.HttpDate;
+        var format = value.Find("format");
+        var text = format?.Value.Text;
+        if (type.Kind == TypeKind.Structure && location == Location.Payload)
+        {
+            if (text != "json")
+            {
+                _reader.Report(CosDiagnostics.Unrepresentable, format?.Value.Span ?? value.Span, $"The {where} is a structure payload and needs \"format\": \"json\" (an XML document is written as body members under the input's or output's 'xmlName').");
+            }
+
+            return fallback;
+        }
+
+        if (format is null)
+        {
+            return fallback;
+        }
+
+        if (text == "json")
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, format.Value.Span, $"'format' json of the {where} applies only to a payload (\"in\": \"payload\") whose type is a structure shape.");
+            return fallback;
+        }
+
+        var parsed = text switch
+        {
+            "http-date" => TimestampFormat.HttpDate,
+            "iso8601" => TimestampFormat.Iso8601,
+            "unix-seconds" => TimestampFormat.UnixSeconds,
+            _ => (TimestampFormat?)null,
+        };
+        var element = type.Kind == TypeKind.List ? type.Element! : type;
+        if (parsed is null || element.Kind != TypeKind.Timestamp)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, format.Value.Span, $"'format' of the {where} applies to timestamps (http-date, iso8601 or unix-seconds) and to structure payloads (json).");
+            return fallback;
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary><c>"xmlAttribute"</c>, <c>"xmlText"</c> and <c>"xmlNamespace"</c>: where in its element an XML member goes.</summary>
+    private MemberModel ParseXmlPlacement(JsonValue value, MemberModel member, string where)
+    {
+        var attribute = _reader.Boolean(value, "xmlAttribute", where);
+        var text = _reader.Boolean(value, "xmlText", where);
+        var ns = _reader.String(value, "xmlNamespace", where, required: false);
+        if (!attribute && !text && ns is null)
+        {
+            return member;
+        }
+
+        var span = value.Find(attribute ? "xmlAttribute" : text ? "xmlText" : "xmlNamespace")!.Value.Span;
+        if (member.Location != Location.Body)
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, span, $"The {where} is not in the XML body, so it cannot be an XML attribute or text.");
+        }
+        else if ((attribute || text) && !member.Type.IsScalar)
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, span, $"The {where} is an XML {(attribute ? "attribute" : "text")} and must be a scalar (string, number, boolean, timestamp or enum), not {member.Type.Kind.ToString().ToLowerInvariant()}.");
+        }
+
+        var colon = member.WireName.IndexOf(':');
+        if (ns is not null && (!attribute || colon <= 0))
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, value.Find("xmlNamespace")!.Value.Span, $"'xmlNamespace' of the {where} is the namespace of a prefixed attribute: it needs \"xmlAttribute\": true and a name such as xsi:type.");
+        }
+        else if (attribute && colon > 0 && ns is null)
+        {
+            _reader.Report(CosDiagnostics.Unrepresentable, span, $"The attribute '{member.WireName}' of the {where} has a prefix but no 'xmlNamespace' to bind it to.");
+        }
+
+        if (attribute && colon >= 0 && (colon == 0 || colon == member.WireName.Length - 1 || member.WireName.IndexOf(':', colon + 1) >= 0))
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, span, $"The attribute name '{member.WireName}' of the {where} must be name or prefix:name.");
+        }
+
+        return member with { XmlAttribute = attribute, XmlText = text, XmlNamespace = ns };
+    }
+
+    /// <summary><c>"in": "status"</c> with <c>"status": 304</c>: a boolean output set when the answer has that status, which is then a success.</summary>
+    private MemberModel ParseStatus(JsonValue value, MemberModel member, string where)
+    {
+        var status = value.Find("status");
+        if (member.Location != Location.Status)
+        {
+            if (status is not null)
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, status.Value.Span, $"'status' of the {where} applies only to a member with \"in\": \"status\".");
+            }
+
+            return member;
+        }
+
+        if (status is null)
+        {
+            _reader.Report(CosDiagnostics.MissingProperty, value.Span, $"The {where} is \"in\": \"status\" and needs 'status', the HTTP status that sets it (304).");
+            return member;
+        }
+
+        if (status.Value.Kind != JsonKind.Number || !int.TryParse(status.Value.Text, out var code) || code < 200 || code > 499)
+        {
+            // 5xx stay errors: they are what the retry policy acts on.
+            _reader.Report(CosDiagnostics.InvalidValue, status.Value.Span, $"'status' of the {where} must be an HTTP status from 200 to 499.");
+            return member;
+        }
+
+        return member with { Status = code };
+    }
+
+    /// <summary>
+    /// <c>"min"</c>/<c>"max"</c> (integers; checked before sending) and <c>"default"</c> (what COS assumes when the member
+    /// is not sent); all reach the XML docs.
+    /// </summary>
+    private MemberModel ParseRange(JsonValue value, MemberModel member, string where, MemberContext context)
+    {
+        var min = Bound(value, "min", member, where);
+        var max = Bound(value, "max", member, where);
+        if (min is not null && max is not null && min > max)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, value.Find("min")!.Value.Span, $"'min' of the {where} is above its 'max'.");
+        }
+
+        string? defaultText = null;
+        if (value.Find("default") is { } fallback)
+        {
+            var v = fallback.Value;
+            var kind = member.Type.Kind;
+            var fits = kind switch
+            {
+                TypeKind.Int32 or TypeKind.Int64 or TypeKind.UInt64 => Integer(v, member.Type) is { } n && (min is null || n >= min) && (max is null || n <= max),
+                TypeKind.Boolean => v.Kind is JsonKind.True or JsonKind.False,
+                TypeKind.String or TypeKind.Enum => v.Kind == JsonKind.String,
+                _ => false,
+            };
+            if (!fits || member.Required || context == MemberContext.Output)
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, v.Span, $"'default' of the {where} must be a value of its type (a number within min/max, true/false or a string) on an optional input or shape member.");
+            }
+            else
+            {
+                defaultText = v.Kind switch { JsonKind.True => "true", JsonKind.False => "false", _ => v.Text };
+            }
+        }
+
+        return member with
+        {
+            Min = min?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Max = max?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Default = defaultText,
+        };
+    }
+
+    private decimal? Bound(JsonValue value, string name, MemberModel member, string where)
+    {
+        if (value.Find(name) is not { } bound)
+        {
+            return null;
+        }
+
+        if (member.Type.Kind is not (TypeKind.Int32 or TypeKind.Int64 or TypeKind.UInt64) || member.Location is not (Location.Query or Location.Header or Location.Body))
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, bound.Value.Span, $"'{name}' of the {where} applies to integer (int32, int64, uint64) query, header and body members.");
+            return null;
+        }
+
+        var number = Integer(bound.Value, member.Type);
+        if (number is null)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, bound.Value.Span, $"'{name}' of the {where} must be an integer that fits {member.Type.Kind.ToString().ToLowerInvariant()}.");
+        }
+
+        return number;
+    }
+
+    private static decimal? Integer(JsonValue value, TypeRef type)
+    {
+        if (value.Kind != JsonKind.Number || !decimal.TryParse(value.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var (low, high) = type.Kind switch
+        {
+            TypeKind.Int32 => ((decimal)int.MinValue, (decimal)int.MaxValue),
+            TypeKind.Int64 => ((decimal)long.MinValue, (decimal)long.MaxValue),
+            _ => (0m, (decimal)ulong.MaxValue),
+        };
+        return number >= low && number <= high ? number : null;
     }
 
     /// <summary>
@@ -558,34 +1064,6 @@ internal sealed class SpecParser
         return target.Value;
     }
 
-    private MemberModel? Member(string name, TypeRef type, Location location, string wireName, bool required, string? doc, JsonProperty? format, bool flattened, string? itemName, List<string> aliases, Microsoft.CodeAnalysis.Text.TextSpan span, string where, MemberContext context)
-    {
-        var iso8601 = location == Location.Body;
-        if (format is not null)
-        {
-            if (type.Kind != TypeKind.Timestamp || format.Value.Text is not ("http-date" or "iso8601"))
-            {
-                _reader.Report(CosDiagnostics.InvalidValue, format.Value.Span, $"'format' of the {where} applies to timestamps and must be http-date or iso8601.");
-            }
-
-            iso8601 = format.Value.Text == "iso8601";
-        }
-
-        if ((flattened || itemName is not null) && type.Kind != TypeKind.List)
-        {
-            _reader.Report(CosDiagnostics.InvalidValue, span, $"'xmlFlattened' and 'xmlItemName' of the {where} apply to lists only.");
-        }
-
-        var problem = LocationProblem(type, location, context);
-        if (problem is not null)
-        {
-            _reader.Report(CosDiagnostics.InvalidLocation, span, $"The {where} {problem}.");
-            return null;
-        }
-
-        return new MemberModel(name, type, location, wireName, required, doc, iso8601, flattened, itemName ?? "member", aliases.ToEquatableArray());
-    }
-
     private static string? LocationProblem(TypeRef type, Location location, MemberContext context)
     {
         if (context == MemberContext.Shape && location != Location.Body)
@@ -595,7 +1073,22 @@ internal sealed class SpecParser
 
         if (context == MemberContext.Output && location is Location.Host or Location.Label or Location.Query)
         {
-            return "is an output member and can only be a header, prefixHeaders, payload or body member";
+            return "is an output member and can only be a header, prefixHeaders, payload, status or body member";
+        }
+
+        if (context != MemberContext.Output && location == Location.Status)
+        {
+            return "is \"in\": \"status\", which only an output member can be";
+        }
+
+        if (type.Kind == TypeKind.EventStream && (location != Location.Payload || context != MemberContext.Output))
+        {
+            return "is an event stream, which only an output payload can be";
+        }
+
+        if (type.Kind == TypeKind.List && type.Element!.Kind == TypeKind.Json && location != Location.Body)
+        {
+            return "is a list of raw JSON, which can only live in a JSON document";
         }
 
         return location switch
@@ -603,8 +1096,10 @@ internal sealed class SpecParser
             Location.Host or Location.Label when type.Kind != TypeKind.String => "must be a string to be a host or label",
             Location.Query or Location.Header when !type.IsScalar => "must be a scalar (string, number, boolean, timestamp or enum) to be a query or header",
             Location.PrefixHeaders when type.Kind != TypeKind.Map => "must be map<string,string> to be prefixHeaders",
-            Location.Payload when type.Kind != TypeKind.Stream => "must be a stream to be the payload",
+            Location.Payload when type.Kind is not (TypeKind.Stream or TypeKind.Structure or TypeKind.EventStream) => "must be a stream, a structure (\"format\": \"json\") or an event stream to be the payload",
+            Location.Status when type.Kind != TypeKind.Boolean => "must be a boolean to be \"in\": \"status\"",
             Location.Body when type.Kind is TypeKind.Stream or TypeKind.Map => "is a stream or map and must say where it lives with 'in'",
+            Location.Body when context != MemberContext.Shape && type.Kind == TypeKind.Json => "is raw JSON (type json), which has no XML form; it can be a member of a shape used in a JSON payload",
             _ => null,
         };
     }
@@ -621,6 +1116,7 @@ internal sealed class SpecParser
             case "uint64": return new TypeRef(TypeKind.UInt64);
             case "timestamp": return new TypeRef(TypeKind.Timestamp);
             case "stream": return new TypeRef(TypeKind.Stream);
+            case "json": return new TypeRef(TypeKind.Json);
             case "map<string,string>": return new TypeRef(TypeKind.Map, Element: new TypeRef(TypeKind.String));
         }
 
@@ -632,7 +1128,7 @@ internal sealed class SpecParser
                 return null;
             }
 
-            if (element.Kind is TypeKind.List or TypeKind.Map or TypeKind.Stream)
+            if (element.Kind is TypeKind.List or TypeKind.Map or TypeKind.Stream or TypeKind.EventStream)
             {
                 _reader.Report(CosDiagnostics.UnknownType, span, $"The {where} has the type '{text}'; list items must be scalars or structures.");
                 return null;
@@ -641,9 +1137,9 @@ internal sealed class SpecParser
             return new TypeRef(TypeKind.List, Element: element);
         }
 
-        if (_shapeIsEnum.TryGetValue(trimmed, out var isEnum))
+        if (_shapeKinds.TryGetValue(trimmed, out var kind))
         {
-            return new TypeRef(isEnum ? TypeKind.Enum : TypeKind.Structure, trimmed);
+            return new TypeRef(kind, trimmed);
         }
 
         _reader.Report(CosDiagnostics.UnknownType, span, $"The {where} has the type '{text}', which is neither a built-in type nor a shape.");
@@ -653,7 +1149,7 @@ internal sealed class SpecParser
     private PaginationModel? ParsePagination(JsonValue paginated, string operation, string where, List<MemberModel> input, List<MemberModel> output)
     {
         var part = $"'paginated' of the {where}";
-        _reader.CheckProperties(paginated, part, "inputToken", "outputToken", "truncated", "items", "pageSize", "enumerator");
+        _reader.CheckProperties(paginated, part, SpecVocabulary.Paginated);
         var inputTokens = _reader.Strings(paginated, "inputToken", part);
         var outputTokens = _reader.Strings(paginated, "outputToken", part);
         var truncated = _reader.String(paginated, "truncated", part, required: false);

@@ -12,6 +12,24 @@ public static class CosArguments
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="value"/> is outside the spec's <c>min</c>..<c>max</c>.</summary>
+    public static void RequireRange(long value, long min, long max, string member)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException("request", value, $"{member} must be from {min} to {max}; COS refuses {value}.");
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="value"/> is outside the spec's <c>min</c>..<c>max</c>.</summary>
+    public static void RequireRange(ulong value, ulong min, ulong max, string member)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException("request", value, $"{member} must be from {min} to {max}; COS refuses {value}.");
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when a required value is null.</summary>
     public static void RequireNonNull(object? value, string member)
     {

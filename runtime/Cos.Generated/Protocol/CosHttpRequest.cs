@@ -56,6 +56,31 @@ public sealed class CosHttpRequest
     /// </summary>
     public Func<string?, bool>? IsRetryableErrorCode { get; init; }
 
+    /// <summary>
+    /// Statuses besides 2xx that are a successful answer for this operation (304 Not Modified for a conditional read):
+    /// the response is unmarshalled, not turned into a <see cref="CosException"/>.
+    /// </summary>
+    public IReadOnlyList<int>? SuccessStatusCodes { get; init; }
+
+    /// <summary>True for a 2xx status or one of <see cref="SuccessStatusCodes"/>.</summary>
+    internal bool IsSuccess(int status)
+    {
+        if (status is >= 200 and <= 299)
+        {
+            return true;
+        }
+
+        foreach (var code in SuccessStatusCodes ?? [])
+        {
+            if (code == status)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What the CRC-64 in the response header <see cref="Crc64Header"/> is of; the pipeline checks it.</summary>
     public CosBodyChecksum Crc64Check { get; init; }
 

@@ -62,6 +62,23 @@ public abstract class CosRequestBody
         return (new BytesBody(bytes), Convert.ToBase64String(MD5.HashData(bytes)));
     }
 
+    /// <summary>
+    /// Writes a JSON document with <paramref name="write"/> (UTF-8, compact) and returns it with the base64 MD5 that COS
+    /// expects in <c>Content-MD5</c>.
+    /// </summary>
+    public static (CosRequestBody Body, string ContentMd5) FromJson<TState>(TState state, Action<System.Text.Json.Utf8JsonWriter, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            write(writer, state);
+        }
+
+        var bytes = buffer.WrittenSpan.ToArray();
+        return (new BytesBody(bytes), Convert.ToBase64String(MD5.HashData(bytes)));
+    }
+
     private static readonly XmlWriterSettings XmlWriterSettings = new()
     {
         OmitXmlDeclaration = true,

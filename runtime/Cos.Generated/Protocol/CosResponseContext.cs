@@ -94,6 +94,33 @@ public sealed class CosResponseContext
         }
     }
 
+    /// <summary>
+    /// Opens the buffered body as JSON, on its first token. A body that is an XML <c>&lt;Error&gt;</c> document (COS
+    /// answers errors in XML whatever the operation's format) throws <see cref="CosException"/>.
+    /// </summary>
+    public System.Text.Json.Utf8JsonReader OpenJson()
+    {
+        var span = _body.Span.TrimStart(" \t\r\n"u8);
+        if (!span.IsEmpty && span[0] == (byte)'<')
+        {
+            using var reader = OpenXml("Error");
+        }
+
+        var body = _body.Span;
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        var json = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+        if (!json.Read())
+        {
+            throw new System.Text.Json.JsonException("The response body has no JSON value.");
+        }
+
+        return json;
+    }
+
     /// <summary>True when the buffered body is not empty.</summary>
     public bool HasBody => !_body.IsEmpty;
 

@@ -25,6 +25,12 @@ public static class CosWireFormat
     /// <summary>Formats a timestamp as ISO 8601 in UTC with milliseconds (<c>2026-10-28T20:30:00.000Z</c>).</summary>
     public static string FormatIso8601(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", Invariant);
 
+    /// <summary>Formats a timestamp as whole seconds since 1970-01-01T00:00:00Z (<c>"format": "unix-seconds"</c>).</summary>
+    public static string FormatUnixSeconds(DateTimeOffset value) => value.ToUnixTimeSeconds().ToString(Invariant);
+
+    /// <summary>Parses whole seconds since 1970-01-01T00:00:00Z.</summary>
+    public static DateTimeOffset ParseUnixSeconds(string value) => DateTimeOffset.FromUnixTimeSeconds(ParseInt64(value));
+
     /// <summary>Parses an integer.</summary>
     public static int ParseInt32(string value) => int.Parse(value.AsSpan().Trim(), NumberStyles.Integer, Invariant);
 

@@ -72,6 +72,19 @@ public static class CosXml
         return true;
     }
 
+    /// <summary>Reads a whole document whose root must be <paramref name="rootName"/> (an event's XML payload).</summary>
+    public static T ReadDocument<T>(ReadOnlyMemory<byte> body, string rootName, Func<XmlReader, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var reader = CreateReader(body);
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != rootName)
+        {
+            throw new XmlException($"Expected the root element <{rootName}>.");
+        }
+
+        return read(reader);
+    }
+
     /// <summary>Reads the text of the current element and moves past it.</summary>
     public static string ReadText(XmlReader reader) => reader.ReadElementContentAsString();
 }

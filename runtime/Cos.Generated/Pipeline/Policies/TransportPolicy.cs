@@ -23,7 +23,7 @@ internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipelin
             message.Response.Capture(response);
             var status = (int)response.StatusCode;
 
-            if (status is < 200 or > 299)
+            if (!request.IsSuccess(status))
             {
                 message.Deadline?.Arm(message.Timeout);
                 var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, CosPipeline.MaxErrorBodyBytes, message.StallTimeout, message.MinimumThroughput, time, request.OperationName, token).ConfigureAwait(false);
@@ -68,7 +68,7 @@ internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipelin
             {
                 message.Unmarshal(context);
             }
-            catch (Exception ex) when (ex is XmlException or FormatException or OverflowException)
+            catch (Exception ex) when (ex is XmlException or System.Text.Json.JsonException or FormatException or OverflowException)
             {
                 throw new CosResponseFormatException($"The {request.OperationName} response could not be read: {ex.Message}", status, message.Response.RequestId, ex);
             }
