@@ -21,7 +21,7 @@ internal static class Docs
     public static void FromSpec(SourceWriter writer, string? text, string fallback) => Summary(writer, text is null ? fallback : Escape(text));
 
     /// <summary>Writes one documented property per member, separated by blank lines.</summary>
-    public static void Properties(SourceWriter writer, System.Collections.Generic.IEnumerable<MemberModel> members, System.Func<MemberModel, string> declaration, bool checkedBeforeSending = false)
+    public static void Properties(SourceWriter writer, System.Collections.Generic.IEnumerable<MemberModel> members, System.Func<MemberModel, string> declaration, bool checkedBeforeSending = false, bool json = false)
     {
         var first = true;
         foreach (var member in members)
@@ -32,7 +32,7 @@ internal static class Docs
             }
 
             first = false;
-            Summary(writer, For(member));
+            Summary(writer, json && member.Doc is null ? $"The <c>{Escape(member.WireName)}</c> property." : For(member));
             if (Ranges.Describe(member, checkedBeforeSending) is { } range)
             {
                 writer.Line($"/// <remarks>{range}</remarks>");

@@ -11,7 +11,7 @@ internal static class ShapeEmitter
         Docs.FromSpec(w, shape.Doc, $"The <c>{shape.Name}</c> structure.");
         using (w.Block($"public sealed partial record {shape.Name}"))
         {
-            Docs.Properties(w, shape.Members, Property, checkedBeforeSending: true);
+            Docs.Properties(w, shape.Members, Property, checkedBeforeSending: true, json: shape.Json && !shape.Xml);
         }
 
         if (shape.Xml)

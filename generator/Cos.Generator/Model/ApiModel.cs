@@ -33,7 +33,7 @@ internal sealed record OperationModel(
 {
     /// <summary>Statuses besides 2xx that are a successful answer, from the output's <c>"in": "status"</c> members.</summary>
     public System.Collections.Generic.IEnumerable<int> AlternativeStatuses =>
-        System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Output, static m => m.Location == Location.Status), static m => m.Status!.Value);
+        System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Output, static m => m.Location == Location.Status && m.Status is not null), static m => m.Status!.Value);
 }
 
 /// <summary>A literal query key from the URI (<c>?uploads</c>, <c>?select-type=2</c>); a null value is bare.</summary>

@@ -308,6 +308,13 @@ internal sealed class SpecParser
                 continue;
             }
 
+            if (e.Name == "Payload" || $"shape '{e.Name}'" == where)
+            {
+                // Each event is a record nested in the shape's record, with a Payload property.
+                _reader.Report(CosDiagnostics.InvalidName, e.NameSpan, $"The {part} cannot be named Payload or like its shape.");
+                continue;
+            }
+
             _reader.CheckProperties(e.Value, part, SpecVocabulary.Event);
             var payload = _reader.String(e.Value, "payload", part, required: false);
             var xmlName = _reader.String(e.Value, "xmlName", part, required: false);
@@ -552,7 +559,7 @@ internal sealed class SpecParser
         }
 
         var statuses = new HashSet<int>();
-        foreach (var m in output.Where(m => m.Location == Location.Status))
+        foreach (var m in output.Where(m => m.Location == Location.Status && m.Status is not null))
         {
             if (!statuses.Add(m.Status!.Value))
             {

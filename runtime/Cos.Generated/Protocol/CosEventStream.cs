@@ -50,6 +50,18 @@ public sealed class CosEventStream<T> : IAsyncEnumerable<T>, IDisposable, IAsync
     /// <summary>Releases the response and its connection.</summary>
     public ValueTask DisposeAsync() => _body.DisposeAsync();
 
+    private T? Decode(CosEventMessage message)
+    {
+        try
+        {
+            return _decode(message);
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or OverflowException)
+        {
+            throw new CosResponseFormatException($"The {message.EventType} event could not be read: {ex.Message}", _statusCode, _requestId, ex);
+        }
+    }
+
     private async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var body = _body.ConfigureAwait(false);
@@ -61,7 +73,7 @@ public sealed class CosEventStream<T> : IAsyncEnumerable<T>, IDisposable, IAsync
                 throw new CosException(_statusCode, message.Headers.GetValueOrDefault(":error-code"), message.Headers.GetValueOrDefault(":error-message"), _requestId);
             }
 
-            if (message.MessageType is null or "event" && _decode(message) is { } value)
+            if (message.MessageType is null or "event" && Decode(message) is { } value)
             {
                 yield return value;
             }
