@@ -77,6 +77,24 @@ public sealed class ObjectFeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_typed_client_takes_304_as_NotModified_not_as_an_error()
+    {
+        await using (var get = await _client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "obj.bin", IfNoneMatch = _etag }))
+        {
+            get.StatusCode.ShouldBe(304);
+            get.NotModified.ShouldBeTrue();
+            (await Emulators.ReadAllAsync(get.Body)).ShouldBeEmpty();
+        }
+
+        var head = await _client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "obj.bin", IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1) });
+        head.NotModified.ShouldBeTrue();
+
+        await using var changed = await _client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "obj.bin", IfNoneMatch = "\"other\"" });
+        changed.NotModified.ShouldBeFalse();
+        (await Emulators.ReadAllAsync(changed.Body)).ShouldBe(Body);
+    }
+
+    [Fact]
     public async Task Metadata_and_content_headers_round_trip_and_response_overrides()
     {
         await _client.PutObjectAsync(new PutObjectRequest

@@ -85,6 +85,10 @@ public abstract class CosRequestBody
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,
         CloseOutput = false,
+
+        // Values are written as given: a CR (a Select CSV delimiter \r\n) becomes &#xD;, which a parser keeps, rather
+        // than being turned into the platform's newline.
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     private sealed class BytesBody(ReadOnlyMemory<byte> bytes) : CosRequestBody
