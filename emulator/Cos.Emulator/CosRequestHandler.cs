@@ -94,13 +94,14 @@ public sealed class CosRequestHandler
                 http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
             }
 
+            CamGrant? grant = null;
             if (!_options.SkipAuthentication)
             {
                 var secretId = _authenticator.Authenticate(http.Request, route);
-                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
+                grant = CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
             }
 
-            var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock };
+            var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock, Grant = grant };
             await RunAsync(context);
         }
         catch (CosErrorException error)

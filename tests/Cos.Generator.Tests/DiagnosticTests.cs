@@ -42,6 +42,15 @@ public sealed class DiagnosticTests
         { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"output\": { \"members\": { \"Crc\": { \"type\": \"string\", \"in\": \"header\", \"crc64Of\": \"responseBody\" } } },", 6 },
         { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"output\": { \"members\": { \"Crc\": { \"type\": \"uint64\", \"in\": \"header\", \"crc64Of\": \"responseBody\" } } },", 6 },
         { "COSGEN003", "\"in\": \"label\", \"required\": true }", "\"in\": \"label\", \"required\": true }, \"Crc\": { \"type\": \"uint64\", \"in\": \"header\", \"crc64Of\": \"requestBody\" }", 9 },
+
+        // cam: the action written with its prefix, a resource member that is not a query member, a copy source that is
+        // not a header, a batch key list that is not a list of structures with a Key, no action, an unknown property.
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"name/cos:GetObject\" },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"GetBucket\", \"resourceQuery\": \"Key\" },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"PutObject\", \"copySource\": \"Bucket\" },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"DeleteObject\", \"eachKeyOf\": \"Key\" },", 6 },
+        { "COSGEN002", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { },", 6 },
+        { "COSGEN009", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"GetObject\", \"resource\": \"Key\" },", 6 },
     };
 
     [Fact]
@@ -49,7 +58,7 @@ public sealed class DiagnosticTests
     {
         var (result, output, diagnostics) = GeneratorRunner.Run("t.api.json", Valid, "namespace T.Api; public sealed partial class TClient { internal global::Cos.Generated.Pipeline.CosPipeline Pipeline { get; } = null!; }");
         diagnostics.ShouldBeEmpty();
-        result.GeneratedTrees.Length.ShouldBe(2);
+        result.GeneratedTrees.Length.ShouldBe(3);
         output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
     }
 

@@ -121,6 +121,13 @@ public static class ObjectOperations
                 continue;
             }
 
+            // A batch delete is authorized key by key (as the official SDKs scope it); a refused key is one of its errors.
+            if (context.Grant is { } grant && !grant.IsAllowed(Cos.Generated.CosOperations.DeleteMultipleObjects.CamAction, context.Bucket, key))
+            {
+                errors.Add((key, "AccessDenied", $"Access Denied: the temporary key's policy does not allow {Cos.Generated.CosOperations.DeleteMultipleObjects.CamAction} on {context.Bucket}/{key}."));
+                continue;
+            }
+
             context.Store.DeleteObject(context.Bucket, key);
             deleted.Add(key);
         }

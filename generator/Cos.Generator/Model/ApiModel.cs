@@ -26,7 +26,16 @@ internal sealed record OperationModel(
     EquatableArray<MemberModel> Output,
     string? OutputXmlName,
     EquatableArray<string> Errors,
-    PaginationModel? Pagination);
+    PaginationModel? Pagination,
+    CamModel Cam,
+    string? JsSdkMethod);
+
+/// <summary>
+/// How CAM authorizes an operation (<c>"cam"</c>): the action, and where the resource key comes from when it is not the
+/// object key: an input query member (a listing's prefix), or the <c>Key</c> of every item of an input list (a batch delete).
+/// A copy names the input header member with its source, which needs GetObject as well.
+/// </summary>
+internal sealed record CamModel(string Action, MemberModel? ResourceQuery, MemberModel? EachKeyOf, MemberModel? CopySource);
 
 /// <summary>A literal query key from the URI (<c>?uploads</c>, <c>?select-type=2</c>); a null value is bare.</summary>
 internal sealed record SubResource(string Name, string? Value);

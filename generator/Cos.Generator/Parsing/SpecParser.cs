@@ -19,6 +19,9 @@ internal sealed class SpecParser
     private readonly SpecReader _reader;
     private readonly Dictionary<string, bool> _shapeIsEnum = new(StringComparer.Ordinal);
 
+    /// <summary>Structures with a string <c>Key</c> member, which <c>"cam": { "eachKeyOf" }</c> can name.</summary>
+    private readonly HashSet<string> _structureKeys = new(StringComparer.Ordinal);
+
     private SpecParser(SpecReader reader) => _reader = reader;
 
     public static (ServiceModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) Parse(string path, SourceText text)
@@ -156,7 +159,13 @@ internal sealed class SpecParser
         var members = _reader.Object(property.Value, "members", $"The {where} (a structure, or an enum with 'enum')", required: true);
         if (members is not null)
         {
-            structures.Add(new StructureModel(property.Name, doc, ParseMembers(members, where, MemberContext.Shape).ToEquatableArray()));
+            var parsed = ParseMembers(members, where, MemberContext.Shape);
+            if (parsed.Any(m => m.Name == "Key" && m.Type.Kind == TypeKind.String))
+            {
+                _structureKeys.Add(property.Name);
+            }
+
+            structures.Add(new StructureModel(property.Name, doc, parsed.ToEquatableArray()));
         }
     }
 
@@ -222,7 +231,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        _reader.CheckProperties(operation, where, "doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated");
+        _reader.CheckProperties(operation, where, "doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "cam", "jsSdk");
         var http = _reader.Object(operation, "http", $"The {where}", required: true);
         var safetyText = _reader.String(operation, "safety", $"The {where}", required: true);
         if (http is null)
@@ -308,6 +317,7 @@ internal sealed class SpecParser
         }
 
         CheckCrc64Of(operation, where, input, output);
+        var cam = ParseCam(operation, property.Name, where, input);
 
         return new OperationModel(
             property.Name,
@@ -323,7 +333,53 @@ internal sealed class SpecParser
             output.ToEquatableArray(),
             outputXmlName,
             errors.ToEquatableArray(),
-            pagination);
+            pagination,
+            cam,
+            _reader.String(operation, "jsSdk", $"the {where}", required: false));
+    }
+
+    /// <summary>
+    /// <c>"cam"</c>: the CAM action (default: the operation name) and where its resource key comes from when it is not
+    /// the object key. <c>resourceQuery</c> names an input query member, <c>eachKeyOf</c> an input list of structures with
+    /// a string <c>Key</c>, <c>copySource</c> an input header member.
+    /// </summary>
+    private CamModel ParseCam(JsonValue operation, string name, string where, List<MemberModel> input)
+    {
+        if (_reader.Object(operation, "cam", $"The {where}", required: false) is not { } cam)
+        {
+            return new CamModel(name, null, null, null);
+        }
+
+        var part = $"'cam' of the {where}";
+        _reader.CheckProperties(cam, part, "action", "resourceQuery", "eachKeyOf", "copySource");
+        var action = _reader.String(cam, "action", $"The {part}", required: true) ?? name;
+        if (action.StartsWith("name/", StringComparison.Ordinal) || action.IndexOf(':') >= 0)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, cam.Find("action")!.Value.Span, $"'action' in {part} is the action's name without 'name/cos:' ('{action}' is not).");
+        }
+
+        MemberModel? Member(string property, Func<MemberModel, bool> fits, string what)
+        {
+            var memberName = _reader.String(cam, property, part, required: false);
+            if (memberName is null)
+            {
+                return null;
+            }
+
+            var member = input.FirstOrDefault(m => m.Name == memberName);
+            if (member is null || !fits(member))
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, cam.Find(property)!.Value.Span, $"'{property}' in {part} must name {what}; '{memberName}' is not one.");
+                return null;
+            }
+
+            return member;
+        }
+
+        var resourceQuery = Member("resourceQuery", m => m.Location == Location.Query && m.Type.Kind == TypeKind.String, "a string input query member");
+        var eachKeyOf = Member("eachKeyOf", m => m.Location == Location.Body && m.Type.Kind == TypeKind.List && m.Type.Element!.Kind == TypeKind.Structure && _structureKeys.Contains(m.Type.Element.ShapeName!), "an input list of structures with a string 'Key' member");
+        var copySource = Member("copySource", m => m.Location == Location.Header && m.Type.Kind == TypeKind.String, "a string input header member");
+        return new CamModel(action, resourceQuery, eachKeyOf, copySource);
     }
 
     /// <summary>A <c>"crc64Of"</c> needs the body it names (an input or output payload), and an operation checks one body at most.</summary>
