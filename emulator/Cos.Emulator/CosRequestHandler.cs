@@ -68,7 +68,7 @@ public sealed class CosRequestHandler
         {
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
             resource = route.Resource;
-            var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey("x-cos-copy-source"));
+            var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey);
             logged?.Routed(route, operation);
             if (operation == OperationSelector.Preflight)
             {
