@@ -28,7 +28,8 @@ internal sealed record OperationModel(
     EquatableArray<string> Errors,
     PaginationModel? Pagination,
     CamModel Cam,
-    string? JsSdkMethod);
+    string? JsSdkMethod,
+    int SuccessCode = 200);
 
 /// <summary>
 /// How CAM authorizes an operation (<c>"cam"</c>): the action, and where the resource key comes from when it is not the

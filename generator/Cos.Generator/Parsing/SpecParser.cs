@@ -335,7 +335,25 @@ internal sealed class SpecParser
             errors.ToEquatableArray(),
             pagination,
             cam,
-            _reader.String(operation, "jsSdk", $"the {where}", required: false));
+            _reader.String(operation, "jsSdk", $"the {where}", required: false),
+            SuccessCode(http, where));
+    }
+
+    /// <summary><c>http.code</c>: the documented success status (200 when omitted), which the emulator answers with.</summary>
+    private int SuccessCode(JsonValue http, string where)
+    {
+        if (http.Find("code") is not { } code)
+        {
+            return 200;
+        }
+
+        if (code.Value.Kind != JsonKind.Number || !int.TryParse(code.Value.Text, out var status) || status < 200 || status > 299)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, code.Value.Span, $"'code' in 'http' of the {where} must be a 2xx status.");
+            return 200;
+        }
+
+        return status;
     }
 
     /// <summary>
