@@ -74,18 +74,21 @@ internal sealed class WireRequest(HttpRequest request, CosRoute route)
         }
     }
 
+    /// <summary>The namespace of the S3 API, which COS accepts on request documents from S3 SDKs (AWSSDK.S3 sends it).</summary>
+    public const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
+
     /// <summary>
-    /// A reader on the root element of the buffered body, which must be <paramref name="root"/> in no namespace (as COS
-    /// requires); DTDs are refused. Malformed XML surfaces as <see cref="XmlException"/>, which the dispatcher answers as MalformedXML.
+    /// A reader on the root element of the buffered body, which must be <paramref name="root"/> in no namespace or in the
+    /// S3 namespace, unprefixed; DTDs are refused. Malformed XML surfaces as <see cref="XmlException"/>, which the dispatcher answers as MalformedXML.
     /// </summary>
     public XmlReader OpenXml(string root)
     {
         var reader = XmlReader.Create(new MemoryStream(_body ?? []), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true });
         reader.MoveToContent();
-        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != root || reader.NamespaceURI.Length != 0 || reader.Prefix.Length != 0)
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != root || reader.Prefix.Length != 0 || reader.NamespaceURI is not ("" or S3Namespace))
         {
             reader.Dispose();
-            throw CosErrors.MalformedXml($"The XML root must be <{root}> with no namespace.");
+            throw CosErrors.MalformedXml($"The XML root must be <{root}> with no namespace (or the S3 namespace).");
         }
 
         return reader;
