@@ -73,7 +73,7 @@ public sealed class CosEmulatorOptions
     /// The smallest size of every part but the last that CompleteMultipartUpload accepts (1 MiB, as COS).
     /// Tests lower it to exercise 10,000-part plans without gigabytes of data.
     /// </summary>
-    public long MinPartSize { get; init; } = Operations.MultipartOperations.MinPartSize;
+    public long MinPartSize { get; init; } = 1024 * 1024;
 
     /// <summary>
     /// Benchmarks only (off by default): accepts every request without checking its signature, so clients that

@@ -68,7 +68,7 @@ public sealed class CosRequestHandler
         {
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
             resource = route.Resource;
-            var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey("x-cos-copy-source"));
+            var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey);
             logged?.Routed(route, operation);
             if (operation == OperationSelector.Preflight)
             {
@@ -94,13 +94,14 @@ public sealed class CosRequestHandler
                 http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
             }
 
+            CamGrant? grant = null;
             if (!_options.SkipAuthentication)
             {
                 var secretId = _authenticator.Authenticate(http.Request, route);
-                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
+                grant = CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
             }
 
-            var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock };
+            var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock, Grant = grant };
             await RunAsync(context);
         }
         catch (CosErrorException error)
@@ -124,28 +125,73 @@ public sealed class CosRequestHandler
         }
     }
 
-    private static Task RunAsync(OperationContext context) => context.Operation switch
+    /// <summary>
+    /// Runs the operation's handler: the generated wire class reads the request into its typed form, the handler answers
+    /// with the typed response, and the generated wire class writes it; then the response is sent. A value the generated
+    /// reader cannot parse is COS's InvalidArgument (MalformedXML inside an XML body).
+    /// </summary>
+    private static async Task RunAsync(OperationContext context)
     {
-        "GetService" => BucketOperations.GetServiceAsync(context),
-        "PutBucket" => BucketOperations.PutBucketAsync(context),
-        "HeadBucket" => BucketOperations.HeadBucketAsync(context),
-        "DeleteBucket" => BucketOperations.DeleteBucketAsync(context),
-        "GetBucket" => BucketOperations.GetBucketAsync(context),
-        "PutObject" => ObjectOperations.PutObjectAsync(context),
-        "GetObject" => ObjectOperations.GetObjectAsync(context, head: false),
-        "HeadObject" => ObjectOperations.GetObjectAsync(context, head: true),
-        "DeleteObject" => ObjectOperations.DeleteObjectAsync(context),
-        "DeleteMultipleObjects" => ObjectOperations.DeleteMultipleObjectsAsync(context),
-        "PutObjectCopy" => CopyOperations.PutObjectCopyAsync(context),
-        "InitiateMultipartUpload" => MultipartOperations.InitiateAsync(context),
-        "UploadPart" => MultipartOperations.UploadPartAsync(context),
-        "UploadPartCopy" => CopyOperations.UploadPartCopyAsync(context),
-        "CompleteMultipartUpload" => MultipartOperations.CompleteAsync(context),
-        "AbortMultipartUpload" => MultipartOperations.AbortAsync(context),
-        "ListParts" => MultipartOperations.ListPartsAsync(context),
-        "ListMultipartUploads" => MultipartOperations.ListUploadsAsync(context),
-        _ => throw CosErrors.NotImplemented(context.Operation),
-    };
+        var wire = new WireRequest(context.Request, context.Route);
+        var output = new WireResponse();
+        try
+        {
+            if (!await CosOperationHandlers.Instance.DispatchAsync(context.Operation, context, wire, output))
+            {
+                throw CosErrors.NotImplemented(context.Operation);
+            }
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw CosErrors.MalformedXml($"The XML you provided was not well-formed or did not validate: {e.Message}");
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw CosErrors.InvalidArgument($"A value in the request is not valid for {context.Operation}: {e.Message}");
+        }
+
+        await SendAsync(context, output);
+    }
+
+    private static async Task SendAsync(OperationContext context, WireResponse output)
+    {
+        var response = context.Response;
+        response.StatusCode = output.Status;
+        foreach (var (name, value) in output.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        if (output.Xml is { } xml)
+        {
+            response.ContentType = "application/xml";
+            response.ContentLength = xml.Length;
+            await response.Body.WriteAsync(xml, context.Http.RequestAborted);
+            return;
+        }
+
+        // A response type's payload is Stream.Null when the handler sets none (a 304 has no body).
+        if (output.Body is not { } body || body == Stream.Null)
+        {
+            if (output.Status != 304 && !HttpMethods.IsHead(context.Request.Method))
+            {
+                response.ContentLength = 0;
+            }
+
+            return;
+        }
+
+        await using (body)
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                return;
+            }
+
+            var length = response.ContentLength ?? throw new InvalidOperationException($"{context.Operation} returned a body without its length.");
+            await StreamCopy.CopyAsync(body, response.Body, length, context.Http.RequestAborted);
+        }
+    }
 
     /// <summary>Applies the first matching fault rule and says what is left for the handler to do.</summary>
     private async Task<FaultEffect> ApplyFaultAsync(HttpContext http, string operation, CosRoute route, string resource, string requestId)

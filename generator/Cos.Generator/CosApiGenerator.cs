@@ -45,14 +45,28 @@ public sealed class CosApiGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model)
             .WithTrackingName(ModelStep);
 
-        context.RegisterSourceOutput(models, static (spc, model) =>
+        // The role: the client (default), or the server half a COS emulator builds on (CosGeneratorRole=server, its
+        // code in CosServerNamespace or the project's root namespace).
+        var role = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
         {
+            options.GlobalOptions.TryGetValue("build_property.CosGeneratorRole", out var name);
+            options.GlobalOptions.TryGetValue("build_property.CosServerNamespace", out var ns);
+            options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root);
+            return string.Equals(name, "server", StringComparison.OrdinalIgnoreCase)
+                ? (string.IsNullOrEmpty(ns) ? (string.IsNullOrEmpty(root) ? "Server" : root!) : ns!)
+                : null;
+        });
+
+        context.RegisterSourceOutput(models.Combine(role), static (spc, input) =>
+        {
+            var (model, serverNamespace) = input;
             if (model is null)
             {
                 return;
             }
 
-            foreach (var (hint, source) in Emitter.Emit(model))
+            var sources = serverNamespace is null ? Emitter.Emit(model) : ServerEmitter.Emit(model, serverNamespace);
+            foreach (var (hint, source) in sources)
             {
                 spc.AddSource(hint, SourceText.From(source, Encoding.UTF8));
             }

@@ -22,6 +22,36 @@ public sealed class DiskStoreTests : IDisposable
         CosEmulator.StartAsync(new CosEmulatorOptions { DataDirectory = DataDir, Buckets = [new EmulatorBucket(Emulators.Bucket)] });
 
     [Fact]
+    public async Task A_restart_keeps_configuration_documents_and_a_new_object_version_starts_without_them()
+    {
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "tagged.txt", Body = new MemoryStream("v1"u8.ToArray()) });
+            await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "replaced.txt", Body = new MemoryStream("v1"u8.ToArray()) });
+            cos.Store.PutConfiguration(Emulators.Bucket, string.Empty, "tagging", "<Tagging><TagSet /></Tagging>");
+            cos.Store.PutConfiguration(Emulators.Bucket, "tagged.txt", "tagging", "<Tagging>object</Tagging>");
+            cos.Store.PutConfiguration(Emulators.Bucket, "replaced.txt", "tagging", "<Tagging>old</Tagging>");
+            await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "replaced.txt", Body = new MemoryStream("v2"u8.ToArray()) });
+            cos.Store.DeleteConfiguration(Emulators.Bucket, string.Empty, "policy").ShouldBeFalse();
+            Should.Throw<Errors.CosErrorException>(() => cos.Store.PutConfiguration(Emulators.Bucket, "missing.txt", "tagging", "x")).Code.ShouldBe("NoSuchKey");
+        }
+
+        await using (var cos = await StartAsync())
+        {
+            cos.Store.GetConfiguration(Emulators.Bucket, string.Empty, "tagging").ShouldBe("<Tagging><TagSet /></Tagging>");
+            cos.Store.GetConfiguration(Emulators.Bucket, "tagged.txt", "tagging").ShouldBe("<Tagging>object</Tagging>");
+            cos.Store.GetConfiguration(Emulators.Bucket, "replaced.txt", "tagging").ShouldBeNull("a PUT Object makes a new version without the old one's tags");
+            cos.Store.DeleteConfiguration(Emulators.Bucket, "tagged.txt", "tagging").ShouldBeTrue();
+        }
+
+        await using (var cos = await StartAsync())
+        {
+            cos.Store.GetConfiguration(Emulators.Bucket, "tagged.txt", "tagging").ShouldBeNull();
+        }
+    }
+
+    [Fact]
     public async Task A_restart_keeps_buckets_objects_metadata_and_open_uploads()
     {
         string uploadId;

@@ -17,11 +17,12 @@ public sealed class BaselineTests
     private static bool Update => Environment.GetEnvironmentVariable("COS_UPDATE_BASELINES") == "1";
 
     [Theory]
-    [InlineData("cos.api.json", "Cos")]
-    [InlineData("sample.api.json", "Sample")]
-    public void Generated_source_matches_the_baselines(string spec, string folder)
+    [InlineData("cos.api.json", "Cos", false)]
+    [InlineData("sample.api.json", "Sample", false)]
+    [InlineData("sample.api.json", "SampleServer", true)]
+    public void Generated_source_matches_the_baselines(string spec, string folder, bool server)
     {
-        var (result, _, diagnostics) = GeneratorRunner.Run(spec, GeneratorRunner.ReadSpec(spec));
+        var (result, _, diagnostics) = GeneratorRunner.Run(server ? GeneratorRunner.ServerRole("Sample.Server") : null, spec, GeneratorRunner.ReadSpec(spec));
         diagnostics.ShouldBeEmpty();
 
         var directory = Path.Combine(BaselineDirectory, folder);

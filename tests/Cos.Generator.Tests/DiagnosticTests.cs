@@ -104,6 +104,15 @@ public sealed class DiagnosticTests
         { "COSGEN006", "\"uri\": \"/{Key+}\"", "\"uri\": \"/{Key+}?inventory&id={Id}\"", 5 },
         { "COSGEN007", KeyLine, KeyLine + ", \"A\": { \"type\": \"string\", \"in\": \"header\", \"name\": \"x-a\" }, \"B\": { \"type\": \"string\", \"in\": \"header\", \"name\": \"X-A\" }", 7 },
 
+        // cam: the action written with its prefix, a resource member that is not a query member, a copy source that is
+        // not a header, a batch key list that is not a list of structures with a Key, no action, an unknown property.
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"name/cos:GetObject\" },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"GetBucket\", \"resourceQuery\": \"Key\" },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"PutObject\", \"copySource\": \"Bucket\" },", 6 },
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"DeleteObject\", \"eachKeyOf\": \"Key\" },", 6 },
+        { "COSGEN002", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { },", 6 },
+        { "COSGEN009", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"GetObject\", \"resource\": \"Key\" },", 6 },
+
         // A typo in the new vocabulary's objects is a warning.
         { "COSGEN009", DocShape, DocShape + ", \"E\": { \"events\": { \"X\": { \"payloads\": \"bytes\" } } }", 14 },
     };
@@ -136,7 +145,7 @@ public sealed class DiagnosticTests
     {
         var (result, output, diagnostics) = GeneratorRunner.Run("t.api.json", Valid, "namespace T.Api; public sealed partial class TClient { internal global::Cos.Generated.Pipeline.CosPipeline Pipeline { get; } = null!; }");
         diagnostics.ShouldBeEmpty();
-        result.GeneratedTrees.Length.ShouldBe(3);
+        result.GeneratedTrees.Length.ShouldBe(4); // the operation, the shape, error codes, the operation table
         output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
     }
 

@@ -21,7 +21,7 @@ public sealed class IncrementalTests
 
         StepReasons(result, CosApiGenerator.ParseStep).ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
         StepReasons(result, CosApiGenerator.ModelStep).ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
-        result.GeneratedSources.Length.ShouldBe(29);
+        result.GeneratedSources.Length.ShouldBe(30);
     }
 
     [Fact]

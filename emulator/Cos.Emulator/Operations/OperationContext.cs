@@ -20,6 +20,9 @@ public sealed class OperationContext
     /// <summary>The server clock, which fault rules may have jumped; null uses <see cref="CosEmulatorOptions.TimeProvider"/>.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>What a limited temporary key may do, for checks only the handler can make (each key of a batch delete); null when not limited.</summary>
+    internal Policy.CamGrant? Grant { get; init; }
+
     public HttpRequest Request => Http.Request;
 
     public HttpResponse Response => Http.Response;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Storage;
 
@@ -14,7 +13,7 @@ public static class Preconditions
     }
 
     /// <summary>Evaluates the conditions; throws 412 PreconditionFailed, or returns NotModified (304) for reads.</summary>
-    public static Outcome Evaluate(ObjectRecord record, string? ifMatch, string? ifNoneMatch, string? ifModifiedSince, string? ifUnmodifiedSince, bool isRead)
+    public static Outcome Evaluate(ObjectRecord record, string? ifMatch, string? ifNoneMatch, DateTimeOffset? ifModifiedSince, DateTimeOffset? ifUnmodifiedSince, bool isRead)
     {
         if (ifMatch is not null)
         {
@@ -23,7 +22,7 @@ public static class Preconditions
                 throw CosErrors.PreconditionFailed();
             }
         }
-        else if (ParseDate(ifUnmodifiedSince) is { } unmodifiedSince && record.LastModified > unmodifiedSince)
+        else if (ifUnmodifiedSince is { } unmodifiedSince && record.LastModified > unmodifiedSince)
         {
             throw CosErrors.PreconditionFailed();
         }
@@ -35,7 +34,7 @@ public static class Preconditions
                 return isRead ? Outcome.NotModified : throw CosErrors.PreconditionFailed();
             }
         }
-        else if (ParseDate(ifModifiedSince) is { } modifiedSince && record.LastModified <= modifiedSince)
+        else if (ifModifiedSince is { } modifiedSince && record.LastModified <= modifiedSince)
         {
             return isRead ? Outcome.NotModified : throw CosErrors.PreconditionFailed();
         }
@@ -67,7 +66,4 @@ public static class Preconditions
 
         return false;
     }
-
-    private static DateTimeOffset? ParseDate(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null;
 }

@@ -1,67 +1,87 @@
 using Cos.Emulator.Errors;
+using Cos.Generated;
+using Cos.Generated.Protocol;
 
 namespace Cos.Emulator.Routing;
 
-/// <summary>Chooses the COS operation from the method, the sub-resources in the query and the copy-source header.</summary>
+/// <summary>
+/// Chooses the operation of a request from the operation table generated from the spec (<see cref="CosOperations"/>):
+/// the row with the request's method and path kind (service, bucket or object) whose sub-resources, required query
+/// parameters and required headers the request all has; the most specific row wins (<c>?uploadId&amp;partNumber</c>
+/// with <c>x-cos-copy-source</c> is UploadPartCopy, not UploadPart or PutObject).
+/// </summary>
 public static class OperationSelector
 {
-    /// <summary>Sub-resources of COS that the emulator does not implement: 501 NotImplemented.</summary>
-    private static readonly HashSet<string> UnsupportedSubResources = new(StringComparer.Ordinal)
+    /// <summary>Sub-resources of COS that no operation of the spec serves: 501 NotImplemented rather than another operation's answer.</summary>
+    private static readonly HashSet<string> CosSubResources = new(StringComparer.Ordinal)
     {
         "acl", "cors", "policy", "lifecycle", "tagging", "versioning", "versions", "website", "referer", "logging",
         "inventory", "replication", "encryption", "domain", "origin", "accelerate", "intelligenttiering", "restore",
         "append", "select", "symlink", "object-lock", "retention", "notification", "requestPayment", "location",
-        "objectlock", "rename", "fetch", "ci-process", "image_process", "uploadId-copy",
+        "objectlock", "rename", "fetch", "ci-process", "image_process", "uploadId-copy", "uploads", "delete", "uploadId", "partNumber",
     };
 
+    /// <summary>The pseudo-operation of a CORS preflight (<c>OPTIONS</c>), answered before authentication.</summary>
     public const string Preflight = "Preflight";
 
-    public static string Select(string method, CosRoute route, bool hasCopySource)
+    /// <summary>The operation of a request, or a COS error: 501 for a sub-resource the spec does not serve, 405 for a method nothing takes.</summary>
+    public static string Select(string method, CosRoute route, Func<string, bool> hasHeader) =>
+        Select(CosOperations.All, method, route, hasHeader);
+
+    internal static string Select(IReadOnlyList<CosOperation> table, string method, CosRoute route, Func<string, bool> hasHeader)
     {
         method = method.ToUpperInvariant();
-        if (method == "OPTIONS")
+        if (method == "OPTIONS" && !table.Any(o => o.Method.Method == "OPTIONS"))
         {
             return Preflight;
         }
 
-        foreach (var (name, _) in route.Query)
+        CosOperation? best = null;
+        var bestScore = -1;
+        foreach (var row in table)
         {
-            if (UnsupportedSubResources.Contains(name))
+            if (row.Method.Method != method || row.ServiceScope != route.IsService || (!row.ServiceScope && row.HasKey != route.HasKey))
             {
-                throw CosErrors.NotImplemented($"The sub-resource '?{name}'");
+                continue;
+            }
+
+            if (!row.SubResources.All(s => s.Value is null ? route.Has(s.Key) : route.Get(s.Key) == s.Value)
+                || !row.RequiredQuery.All(route.Has)
+                || !row.RequiredHeaders.All(hasHeader))
+            {
+                continue;
+            }
+
+            var score = row.SubResources.Count + row.RequiredQuery.Count + row.RequiredHeaders.Count;
+            if (score > bestScore)
+            {
+                (best, bestScore) = (row, score);
             }
         }
 
-        if (route.IsService)
+        // A sub-resource the chosen row does not take names another operation: one the spec does not serve (501), or a
+        // served one with a missing part (PUT ?uploadId without partNumber).
+        foreach (var (name, _) in route.Query)
         {
-            return method == "GET" ? "GetService" : throw CosErrors.MethodNotAllowed(method);
-        }
-
-        if (!route.HasKey)
-        {
-            return method switch
+            if (!CosSubResources.Contains(name) || (best is not null && Consumes(best, name)))
             {
-                "GET" => route.Has("uploads") ? "ListMultipartUploads" : "GetBucket",
-                "PUT" => "PutBucket",
-                "HEAD" => "HeadBucket",
-                "DELETE" => "DeleteBucket",
-                "POST" when route.Has("delete") => "DeleteMultipleObjects",
-                _ => throw CosErrors.MethodNotAllowed(method),
-            };
+                continue;
+            }
+
+            if (table.Any(row => Consumes(row, name)))
+            {
+                throw CosErrors.InvalidArgument($"The query parameter '{name}' does not fit {method} {(route.HasKey ? "on an object" : "on a bucket")}: {Operations(table, name)} needs it with others.");
+            }
+
+            throw CosErrors.NotImplemented($"The sub-resource '?{name}'");
         }
 
-        var hasUploadId = route.Has("uploadId");
-        return method switch
-        {
-            "PUT" when hasUploadId && route.Has("partNumber") => hasCopySource ? "UploadPartCopy" : "UploadPart",
-            "PUT" when hasUploadId => throw CosErrors.InvalidArgument("UploadPart needs both partNumber and uploadId."),
-            "PUT" => hasCopySource ? "PutObjectCopy" : "PutObject",
-            "GET" => hasUploadId ? "ListParts" : "GetObject",
-            "HEAD" => "HeadObject",
-            "DELETE" => hasUploadId ? "AbortMultipartUpload" : "DeleteObject",
-            "POST" when route.Has("uploads") => "InitiateMultipartUpload",
-            "POST" when hasUploadId => "CompleteMultipartUpload",
-            _ => throw CosErrors.MethodNotAllowed(method),
-        };
+        return best?.Name ?? throw CosErrors.MethodNotAllowed(method);
     }
+
+    private static bool Consumes(CosOperation row, string name) =>
+        row.SubResources.Any(s => s.Key == name) || row.RequiredQuery.Contains(name);
+
+    private static string Operations(IReadOnlyList<CosOperation> table, string name) =>
+        string.Join(" or ", table.Where(row => Consumes(row, name)).Select(row => row.Name));
 }

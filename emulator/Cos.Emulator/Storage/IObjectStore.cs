@@ -48,4 +48,16 @@ public interface IObjectStore : IDisposable
     bool AbortUpload(string bucket, string uploadId);
 
     IReadOnlyList<UploadRecord> ListUploads(string bucket);
+
+    /// <summary>
+    /// A configuration document (the body of a PUT <c>?{name}</c>) of a bucket, or of an object when <paramref name="key"/>
+    /// is not empty; null when none is stored. Throws NoSuchBucket, or NoSuchKey for a missing object.
+    /// </summary>
+    string? GetConfiguration(string bucket, string key, string name);
+
+    /// <summary>Stores a configuration document, replacing any; throws NoSuchBucket or NoSuchKey.</summary>
+    void PutConfiguration(string bucket, string key, string name, string document);
+
+    /// <summary>Removes a configuration document; false when none was stored. Throws NoSuchBucket or NoSuchKey.</summary>
+    bool DeleteConfiguration(string bucket, string key, string name);
 }

@@ -328,7 +328,54 @@ public sealed class ObjectStore : IObjectStore
         }
     }
 
+    public string? GetConfiguration(string bucket, string key, string name)
+    {
+        lock (_gate)
+        {
+            var state = Bucket(bucket);
+            var configurations = key.Length == 0 ? state.Record.Configurations : Object(state, key).Configurations;
+            return configurations.GetValueOrDefault(name);
+        }
+    }
+
+    public void PutConfiguration(string bucket, string key, string name, string document) =>
+        UpdateConfigurations(bucket, key, configurations => configurations[name] = document);
+
+    public bool DeleteConfiguration(string bucket, string key, string name)
+    {
+        var removed = false;
+        UpdateConfigurations(bucket, key, configurations => removed = configurations.Remove(name));
+        return removed;
+    }
+
     public void Dispose() => _blobs.Dispose();
+
+    /// <summary>Replaces the record's configurations with an edited copy, in the index and its sidecar.</summary>
+    private void UpdateConfigurations(string bucket, string key, Action<Dictionary<string, string>> edit)
+    {
+        lock (_gate)
+        {
+            var state = Bucket(bucket);
+            if (key.Length == 0)
+            {
+                var configurations = new Dictionary<string, string>(state.Record.Configurations, StringComparer.Ordinal);
+                edit(configurations);
+                state.Record = state.Record with { Configurations = configurations };
+                _journal?.SaveBucket(state.Record);
+            }
+            else
+            {
+                var record = Object(state, key);
+                var configurations = new Dictionary<string, string>(record.Configurations, StringComparer.Ordinal);
+                edit(configurations);
+                record = record with { Configurations = configurations };
+                state.Objects[key] = record;
+                _journal?.SaveObject(bucket, record);
+            }
+        }
+    }
+
+    private static ObjectRecord Object(BucketState state, string key) => state.Objects.TryGetValue(key, out var record) ? record : throw CosErrors.NoSuchKey();
 
     private void RemoveUpload(UploadRecord upload)
     {
@@ -346,7 +393,7 @@ public sealed class ObjectStore : IObjectStore
 
     private sealed class BucketState(BucketRecord record)
     {
-        public BucketRecord Record { get; } = record;
+        public BucketRecord Record { get; set; } = record;
 
         public SortedDictionary<string, ObjectRecord> Objects { get; } = new(Utf8Order.Instance);
     }

@@ -8,6 +8,9 @@ public sealed record BucketRecord
     public required string Region { get; init; }
 
     public required DateTimeOffset CreationDate { get; init; }
+
+    /// <summary>The bucket's configuration documents by sub-resource (<c>tagging</c>, <c>policy</c>), as stored by a PUT.</summary>
+    public IReadOnlyDictionary<string, string> Configurations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>The content and user headers stored with an object (or a multipart upload until it completes).</summary>
@@ -61,6 +64,9 @@ public sealed record ObjectRecord
     public required DateTimeOffset LastModified { get; init; }
 
     public required ObjectProperties Properties { get; init; }
+
+    /// <summary>The object's configuration documents by sub-resource (<c>tagging</c>); a new version starts with none.</summary>
+    public IReadOnlyDictionary<string, string> Configurations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>An uploaded part of a multipart upload.</summary>

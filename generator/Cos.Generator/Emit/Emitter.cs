@@ -29,5 +29,6 @@ internal static class Emitter
         }
 
         yield return ($"{service.Name}.ErrorCodes.g.cs", ErrorsEmitter.Emit(service));
+        yield return ($"{service.Name}.Operations.g.cs", OperationTableEmitter.Emit(service));
     }
 }

@@ -234,11 +234,6 @@ internal static class OperationEmitter
             }
 
             var options = new List<string>();
-            if (op.ServiceScope)
-            {
-                options.Add("ServiceScope = true");
-            }
-
             if (streamingOutput)
             {
                 options.Add("BufferResponse = false");
@@ -260,7 +255,7 @@ internal static class OperationEmitter
             // The spec's retryable error codes reach the retry decision (a consumer's spec has its own table).
             options.Add($"IsRetryableErrorCode = global::{service.Namespace}.{service.Name}ErrorCodes.IsRetryable");
             var init = $" {{ {string.Join(", ", options)} }}";
-            w.Line($"var http = new {Protocol}.CosHttpRequest({TypeNames.Literal(op.Name)}, global::System.Net.Http.HttpMethod.{Method(op.Method)}, {Protocol}.CosOperationSafety.{op.Safety}){init};");
+            w.Line($"var http = new {Protocol}.CosHttpRequest(global::{service.Namespace}.{service.Name}Operations.{op.Name}){init};");
             w.Line("http.Region = request.Region;");
             foreach (var sub in op.SubResources)
             {
@@ -327,6 +322,14 @@ internal static class OperationEmitter
                 {
                     w.Close();
                 }
+            }
+
+            if (op.Cam.EachKeyOf is { } eachKey)
+            {
+                // CAM authorizes each key the body names (the official SDKs send one Scope entry per key).
+                w.Line($"var camKeys = new global::System.Collections.Generic.List<string>();");
+                w.Line($"if (request.{eachKey.Name} is {{ }} camItems) foreach (var item in camItems) camKeys.Add(item.Key ?? string.Empty);");
+                w.Line("http.CamKeys = camKeys;");
             }
 
             if (op.CustomRequest)
@@ -465,16 +468,6 @@ internal static class OperationEmitter
             w.Line(op.CustomResponse ? "});" : "};");
         }
     }
-
-    private static string Method(string method) => method switch
-    {
-        "GET" => "Get",
-        "HEAD" => "Head",
-        "PUT" => "Put",
-        "POST" => "Post",
-        "DELETE" => "Delete",
-        _ => "Options",
-    };
 
     private static string ClientRef(ServiceModel service, OperationModel op) => $"{service.ClientName}.{op.Name}Async";
 }

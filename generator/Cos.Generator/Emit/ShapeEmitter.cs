@@ -34,29 +34,7 @@ internal static class ShapeEmitter
         Docs.Summary(w, $"Reads and writes <see cref=\"{shape.Name}\"/> as XML.");
         using (w.Block($"internal static class {shape.Name}Xml"))
         {
-            Docs.Summary(w, "Reads the element the reader is on.");
-            using (w.Block($"public static {shape.Name} Read(global::System.Xml.XmlReader reader)"))
-            {
-                XmlMembers.DeclareLocals(w, shape.Members);
-                XmlMembers.ReadElement(w, [.. shape.Members]);
-                w.Line($"return new {shape.Name}");
-                w.Line("{");
-                w.Indent();
-                foreach (var m in shape.Members)
-                {
-                    w.Line(XmlMembers.Assignment(m));
-                }
-
-                w.Dedent();
-                w.Line("};");
-            }
-
-            w.Line();
-            Docs.Summary(w, "Writes the members into the element the writer is in: attributes, then text or child elements.");
-            using (w.Block($"public static void WriteMembers(global::System.Xml.XmlWriter writer, {shape.Name} value)"))
-            {
-                XmlMembers.Write(w, shape.Members, "value", shape.Name);
-            }
+            EmitXmlMethods(w, shape);
         }
     }
 
@@ -64,6 +42,14 @@ internal static class ShapeEmitter
     {
         Docs.Summary(w, $"Reads and writes <see cref=\"{shape.Name}\"/> as a JSON object.");
         using (w.Block($"internal static class {shape.Name}Json"))
+        {
+            EmitJsonMethods(w, shape);
+        }
+    }
+
+    /// <summary>The JSON reader and writer of a shape, shared with the server's half (<see cref="ServerEmitter"/>).</summary>
+    internal static void EmitJsonMethods(SourceWriter w, StructureModel shape)
+    {
         {
             Docs.Summary(w, "Reads the object the reader is on; leaves the reader on its end.");
             using (w.Block($"public static {shape.Name} Read(ref global::System.Text.Json.Utf8JsonReader reader)"))
@@ -77,6 +63,34 @@ internal static class ShapeEmitter
             {
                 JsonMembers.Write(w, [.. shape.Members], "value", shape.Name);
             }
+        }
+    }
+
+    /// <summary>The reader and writer of a shape, shared with the server's half (<see cref="ServerEmitter"/>).</summary>
+    internal static void EmitXmlMethods(SourceWriter w, StructureModel shape)
+    {
+        Docs.Summary(w, "Reads the element the reader is on.");
+        using (w.Block($"public static {shape.Name} Read(global::System.Xml.XmlReader reader)"))
+        {
+            XmlMembers.DeclareLocals(w, shape.Members);
+            XmlMembers.ReadElement(w, [.. shape.Members]);
+            w.Line($"return new {shape.Name}");
+            w.Line("{");
+            w.Indent();
+            foreach (var m in shape.Members)
+            {
+                w.Line(XmlMembers.Assignment(m));
+            }
+
+            w.Dedent();
+            w.Line("};");
+        }
+
+        w.Line();
+        Docs.Summary(w, "Writes the members into the element the writer is in: attributes, then text or child elements.");
+        using (w.Block($"public static void WriteMembers(global::System.Xml.XmlWriter writer, {shape.Name} value)"))
+        {
+            XmlMembers.Write(w, shape.Members, "value", shape.Name);
         }
     }
 

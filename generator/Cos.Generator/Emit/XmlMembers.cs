@@ -7,7 +7,7 @@ namespace Cos.Generator.Emit;
 /// <summary>Straight-line XML reading and writing of body members, shared by shapes and operation bodies.</summary>
 internal static class XmlMembers
 {
-    /// <summary>Declares one local per member, to be filled by <see cref="ReadLoop"/>.</summary>
+    /// <summary>Declares one local per member, to be filled by <see cref="ReadElement"/>.</summary>
     public static void DeclareLocals(SourceWriter w, IEnumerable<MemberModel> members)
     {
         foreach (var m in members)

@@ -28,6 +28,9 @@ internal sealed record OperationModel(
     string? OutputXmlName,
     EquatableArray<string> Errors,
     PaginationModel? Pagination,
+    CamModel Cam,
+    string? JsSdkMethod,
+    int SuccessCode = 200,
     bool CustomRequest = false,
     bool CustomResponse = false)
 {
@@ -35,6 +38,13 @@ internal sealed record OperationModel(
     public System.Collections.Generic.IEnumerable<int> AlternativeStatuses =>
         System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Output, static m => m.Location == Location.Status && m.Status is not null), static m => m.Status!.Value);
 }
+
+/// <summary>
+/// How CAM authorizes an operation (<c>"cam"</c>): the action, and where the resource key comes from when it is not the
+/// object key: an input query member (a listing's prefix), or the <c>Key</c> of every item of an input list (a batch delete).
+/// A copy names the input header member with its source, which needs GetObject as well.
+/// </summary>
+internal sealed record CamModel(string Action, MemberModel? ResourceQuery, MemberModel? EachKeyOf, MemberModel? CopySource);
 
 /// <summary>A literal query key from the URI (<c>?uploads</c>, <c>?select-type=2</c>); a null value is bare.</summary>
 internal sealed record SubResource(string Name, string? Value);

@@ -23,6 +23,9 @@ internal sealed class SpecParser
     // a shape gets) fails. Kept out of the model: spans change with every edit, the model must not.
     private readonly Dictionary<(string Shape, string Member), TextSpan> _shapeMemberSpans = [];
 
+    /// <summary>Structures with a string <c>Key</c> member, which <c>"cam": { "eachKeyOf" }</c> can name.</summary>
+    private readonly HashSet<string> _structureKeys = new(StringComparer.Ordinal);
+
     private SpecParser(SpecReader reader) => _reader = reader;
 
     public static (ServiceModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) Parse(string path, SourceText text)
@@ -281,6 +284,11 @@ internal sealed class SpecParser
             }
 
             CheckXmlLayout(parsed, members.Span, where, xmlName: null);
+            if (parsed.Any(m => m.Name == "Key" && m.Type.Kind == TypeKind.String))
+            {
+                _structureKeys.Add(property.Name);
+            }
+
             structures.Add(new StructureModel(property.Name, doc, parsed.ToEquatableArray()));
         }
     }
@@ -492,6 +500,7 @@ internal sealed class SpecParser
         CheckCrc64Of(operation, where, input, output);
         CheckWireNames(operation, where, subResources, input, output, uriSpan);
         var (customRequest, customResponse) = ParseCustom(operation, where);
+        var cam = ParseCam(operation, property.Name, where, input);
 
         return new OperationModel(
             property.Name,
@@ -508,6 +517,9 @@ internal sealed class SpecParser
             outputXmlName,
             errors.ToEquatableArray(),
             pagination,
+            cam,
+            _reader.String(operation, "jsSdk", $"the {where}", required: false),
+            SuccessCode(http, where),
             customRequest,
             customResponse);
     }
@@ -566,6 +578,67 @@ internal sealed class SpecParser
                 _reader.Report(CosDiagnostics.InvalidValue, operation.Find("output")!.Value.Span, $"The output member '{m.Name}' of the {where} is set by the status {m.Status}, which another member already claims.");
             }
         }
+    }
+
+    /// <summary><c>http.code</c>: the documented success status (200 when omitted), which the emulator answers with.</summary>
+    private int SuccessCode(JsonValue http, string where)
+    {
+        if (http.Find("code") is not { } code)
+        {
+            return 200;
+        }
+
+        if (code.Value.Kind != JsonKind.Number || !int.TryParse(code.Value.Text, out var status) || status < 200 || status > 299)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, code.Value.Span, $"'code' in 'http' of the {where} must be a 2xx status.");
+            return 200;
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// <c>"cam"</c>: the CAM action (default: the operation name) and where its resource key comes from when it is not
+    /// the object key. <c>resourceQuery</c> names an input query member, <c>eachKeyOf</c> an input list of structures with
+    /// a string <c>Key</c>, <c>copySource</c> an input header member.
+    /// </summary>
+    private CamModel ParseCam(JsonValue operation, string name, string where, List<MemberModel> input)
+    {
+        if (_reader.Object(operation, "cam", $"The {where}", required: false) is not { } cam)
+        {
+            return new CamModel(name, null, null, null);
+        }
+
+        var part = $"'cam' of the {where}";
+        _reader.CheckProperties(cam, part, SpecVocabulary.Cam);
+        var action = _reader.String(cam, "action", $"The {part}", required: true) ?? name;
+        if (action.StartsWith("name/", StringComparison.Ordinal) || action.IndexOf(':') >= 0)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, cam.Find("action")!.Value.Span, $"'action' in {part} is the action's name without 'name/cos:' ('{action}' is not).");
+        }
+
+        MemberModel? Member(string property, Func<MemberModel, bool> fits, string what)
+        {
+            var memberName = _reader.String(cam, property, part, required: false);
+            if (memberName is null)
+            {
+                return null;
+            }
+
+            var member = input.FirstOrDefault(m => m.Name == memberName);
+            if (member is null || !fits(member))
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, cam.Find(property)!.Value.Span, $"'{property}' in {part} must name {what}; '{memberName}' is not one.");
+                return null;
+            }
+
+            return member;
+        }
+
+        var resourceQuery = Member("resourceQuery", m => m.Location == Location.Query && m.Type.Kind == TypeKind.String, "a string input query member");
+        var eachKeyOf = Member("eachKeyOf", m => m.Location == Location.Body && m.Type.Kind == TypeKind.List && m.Type.Element!.Kind == TypeKind.Structure && _structureKeys.Contains(m.Type.Element.ShapeName!), "an input list of structures with a string 'Key' member");
+        var copySource = Member("copySource", m => m.Location == Location.Header && m.Type.Kind == TypeKind.String, "a string input header member");
+        return new CamModel(action, resourceQuery, eachKeyOf, copySource);
     }
 
     /// <summary>A <c>"crc64Of"</c> needs the body it names (an input or output payload), and an operation checks one body at most.</summary>

@@ -14,7 +14,10 @@ internal static class SpecVocabulary
 
     public static readonly string[] Service = ["name", "namespace", "client", "doc"];
 
-    public static readonly string[] Operation = ["doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "custom"];
+    public static readonly string[] Operation = ["doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "cam", "jsSdk", "custom"];
+
+    /// <summary>An operation's <c>cam</c>: the CAM action and where its resource keys come from.</summary>
+    public static readonly string[] Cam = ["action", "resourceQuery", "eachKeyOf", "copySource"];
 
     public static readonly string[] Http = ["method", "uri", "host", "code"];
 
@@ -52,6 +55,7 @@ internal static class SpecVocabulary
         ("service", Service),
         ("operation", Operation),
         ("http", Http),
+        ("cam", Cam),
         ("memberList", MemberList),
         ("memberObject", Member),
         ("structureShape", StructureShape),

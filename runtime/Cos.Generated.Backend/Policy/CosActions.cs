@@ -1,8 +1,11 @@
+using Cos.Generated;
+
 namespace Cos.Generated.Backend.Policy;
 
 /// <summary>
 /// CAM action names of COS operations, as a policy lists them (<c>name/cos:{Operation}</c>, case-sensitive), and
-/// the sets a browser typically needs.
+/// the sets a browser typically needs. Each is read from the operation table generated from the spec
+/// (<see cref="CosOperations"/>), which the client's credential scope and the emulator's policy check read too.
 /// </summary>
 public static class CosActions
 {
@@ -10,49 +13,52 @@ public static class CosActions
     public const string All = "name/cos:*";
 
     /// <summary>Simple upload (PUT Object).</summary>
-    public const string PutObject = "name/cos:PutObject";
+    public static string PutObject => CosOperations.PutObject.CamAction;
 
-    /// <summary>HTML form upload (POST Object).</summary>
+    /// <summary>HTML form upload (POST Object), which no operation of the spec sends (browsers post forms themselves).</summary>
     public const string PostObject = "name/cos:PostObject";
 
     /// <summary>Download (GET Object).</summary>
-    public const string GetObject = "name/cos:GetObject";
+    public static string GetObject => CosOperations.GetObject.CamAction;
 
     /// <summary>Object metadata (HEAD Object).</summary>
-    public const string HeadObject = "name/cos:HeadObject";
+    public static string HeadObject => CosOperations.HeadObject.CamAction;
 
     /// <summary>Delete one object.</summary>
-    public const string DeleteObject = "name/cos:DeleteObject";
+    public static string DeleteObject => CosOperations.DeleteObject.CamAction;
 
-    /// <summary>Delete several objects in one request.</summary>
-    public const string DeleteMultipleObjects = "name/cos:DeleteMultipleObjects";
+    /// <summary>
+    /// Delete several objects in one request: COS authorizes a batch delete as <c>name/cos:DeleteObject</c> on each key, as
+    /// the official SDKs scope it, so this is <see cref="DeleteObject"/>.
+    /// </summary>
+    public static string DeleteMultipleObjects => CosOperations.DeleteMultipleObjects.CamAction;
 
     /// <summary>Start a multipart upload.</summary>
-    public const string InitiateMultipartUpload = "name/cos:InitiateMultipartUpload";
+    public static string InitiateMultipartUpload => CosOperations.InitiateMultipartUpload.CamAction;
 
     /// <summary>Upload one part.</summary>
-    public const string UploadPart = "name/cos:UploadPart";
+    public static string UploadPart => CosOperations.UploadPart.CamAction;
 
     /// <summary>Finish a multipart upload.</summary>
-    public const string CompleteMultipartUpload = "name/cos:CompleteMultipartUpload";
+    public static string CompleteMultipartUpload => CosOperations.CompleteMultipartUpload.CamAction;
 
     /// <summary>List the parts of an upload.</summary>
-    public const string ListParts = "name/cos:ListParts";
+    public static string ListParts => CosOperations.ListParts.CamAction;
 
     /// <summary>Abort a multipart upload.</summary>
-    public const string AbortMultipartUpload = "name/cos:AbortMultipartUpload";
+    public static string AbortMultipartUpload => CosOperations.AbortMultipartUpload.CamAction;
 
     /// <summary>List the multipart uploads in progress in a bucket.</summary>
-    public const string ListMultipartUploads = "name/cos:ListMultipartUploads";
+    public static string ListMultipartUploads => CosOperations.ListMultipartUploads.CamAction;
 
     /// <summary>List the objects of a bucket (GET Bucket).</summary>
-    public const string GetBucket = "name/cos:GetBucket";
+    public static string GetBucket => CosOperations.GetBucket.CamAction;
 
     /// <summary>Whether a bucket exists (HEAD Bucket).</summary>
-    public const string HeadBucket = "name/cos:HeadBucket";
+    public static string HeadBucket => CosOperations.HeadBucket.CamAction;
 
     /// <summary>List the buckets of the account (GET Service); its resource is <c>*</c>.</summary>
-    public const string GetService = "name/cos:GetService";
+    public static string GetService => CosOperations.GetService.CamAction;
 
     /// <summary>
     /// Everything an upload needs, simple, form or multipart (with resume): what Tencent's "COS API authorization

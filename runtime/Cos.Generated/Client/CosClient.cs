@@ -135,7 +135,16 @@ public sealed partial class CosClient : IDisposable
         }
 
         method ??= HttpMethod.Get;
-        var request = new CosHttpRequest(method == HttpMethod.Put ? "PutObject" : "GetObject", method, CosOperationSafety.ReadOnly)
+        // The object operation the URL performs, whose row names its CAM action for a scope-limited key.
+        var operation = method.Method switch
+        {
+            "GET" => CosOperations.GetObject,
+            "PUT" => CosOperations.PutObject,
+            "HEAD" => CosOperations.HeadObject,
+            "DELETE" => CosOperations.DeleteObject,
+            _ => new CosOperation { Name = "GetObject", Method = method, Safety = CosOperationSafety.ReadOnly, CamAction = CosOperations.GetObject.CamAction },
+        };
+        var request = new CosHttpRequest(operation)
         {
             Bucket = bucket,
             Key = key,

@@ -22,16 +22,85 @@ public sealed record CosCredentialScope(string Action, string Bucket, string Reg
     /// </summary>
     public CosCredentialScope? CopySource { get; init; }
 
-    /// <summary>The scope as the JavaScript SDK's <c>Scope</c> array: the copy source (if any), then this request's own entry.</summary>
-    public IReadOnlyList<CosCredentialScope> ToEntries() =>
-        CopySource is { } source ? [source, this with { CopySource = null }] : [this];
+    /// <summary>
+    /// Further keys that need <see cref="Action"/> as <see cref="Prefix"/> does: a batch delete names every key it deletes
+    /// (the JavaScript SDK sends one <c>Scope</c> entry per key). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> AdditionalKeys { get; init; } = [];
 
-    /// <summary>The scope of <paramref name="request"/>; <paramref name="defaultRegion"/> when it names no region.</summary>
-    internal static CosCredentialScope For(CosHttpRequest request, string? defaultRegion) =>
-        new(ActionPrefix + ActionName(request.OperationName), request.Bucket ?? string.Empty, request.Region ?? defaultRegion ?? string.Empty, request.Key ?? string.Empty)
+    /// <summary>The scope as the JavaScript SDK's <c>Scope</c> array: the copy source (if any), then this request's own entries.</summary>
+    public IReadOnlyList<CosCredentialScope> ToEntries()
+    {
+        var own = this with { CopySource = null, AdditionalKeys = [] };
+        var entries = new List<CosCredentialScope>(2 + AdditionalKeys.Count);
+        if (CopySource is { } source)
         {
-            CopySource = request.OperationName is "PutObjectCopy" or "UploadPartCopy" ? ParseCopySource(request.GetHeader("x-cos-copy-source")) : null,
+            entries.Add(source);
+        }
+
+        entries.Add(own);
+        foreach (var key in AdditionalKeys)
+        {
+            entries.Add(own with { Prefix = key });
+        }
+
+        return entries;
+    }
+
+    /// <summary>Equal when every entry is: equal scopes share a cached key.</summary>
+    public bool Equals(CosCredentialScope? other) =>
+        other is not null
+        && Action == other.Action && Bucket == other.Bucket && Region == other.Region && Prefix == other.Prefix
+        && Equals(CopySource, other.CopySource)
+        && AdditionalKeys.SequenceEqual(other.AdditionalKeys, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Action);
+        hash.Add(Bucket);
+        hash.Add(Region);
+        hash.Add(Prefix);
+        hash.Add(CopySource);
+        foreach (var key in AdditionalKeys)
+        {
+            hash.Add(key);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// The scope of <paramref name="request"/> from its operation's row (<see cref="CosOperation.CamAction"/> and where its
+    /// resource key comes from); <paramref name="defaultRegion"/> when it names no region.
+    /// </summary>
+    internal static CosCredentialScope For(CosHttpRequest request, string? defaultRegion)
+    {
+        var operation = request.Operation;
+        var keys = operation.CamEachKey ? request.CamKeys ?? [] : [];
+        var prefix = keys.Count > 0 ? keys[0]
+            : operation.CamResourceQuery is { } query ? QueryValue(request, query)
+            : request.Key ?? string.Empty;
+        return new(operation.CamAction, request.Bucket ?? string.Empty, request.Region ?? defaultRegion ?? string.Empty, prefix)
+        {
+            CopySource = operation.CopySourceHeader is { } header ? ParseCopySource(request.GetHeader(header)) : null,
+            AdditionalKeys = keys.Count > 1 ? keys.Skip(1).ToArray() : [],
         };
+    }
+
+    private static string QueryValue(CosHttpRequest request, string name)
+    {
+        foreach (var (key, value) in request.Query)
+        {
+            if (key == name)
+            {
+                return value ?? string.Empty;
+            }
+        }
+
+        return string.Empty;
+    }
 
     /// <summary>
     /// GetObject on the object an <c>x-cos-copy-source</c> names (<c>{bucket}.cos.{region}.{domain}/{encoded key}[?versionId=…]</c>,
@@ -56,13 +125,4 @@ public sealed record CosCredentialScope(string Action, string Bucket, string Reg
         var key = Uri.UnescapeDataString(query < 0 ? path : path[..query]);
         return new CosCredentialScope(ActionPrefix + "GetObject", host[0], host[2], key);
     }
-
-    /// <summary>The CAM action name of an operation: the operation name, except where COS authorizes it as another action.</summary>
-    private static string ActionName(string operationName) => operationName switch
-    {
-        // As the JavaScript SDK scopes them: a batch delete needs DeleteObject, a copy PutObject on the target.
-        "DeleteMultipleObjects" => "DeleteObject",
-        "PutObjectCopy" or "UploadPartCopy" => "PutObject",
-        _ => operationName,
-    };
 }

@@ -6,25 +6,45 @@ namespace Cos.Generated.Protocol;
 /// </summary>
 public sealed class CosHttpRequest
 {
-    /// <summary>Creates a request for <paramref name="operationName"/>.</summary>
-    public CosHttpRequest(string operationName, HttpMethod method, CosOperationSafety safety)
+    /// <summary>Creates a request for <paramref name="operation"/>, a row of a generated operation table.</summary>
+    public CosHttpRequest(CosOperation operation)
     {
-        OperationName = operationName;
-        Method = method;
-        Safety = safety;
+        ArgumentNullException.ThrowIfNull(operation);
+        Operation = operation;
     }
 
+    /// <summary>Creates a request for an operation that has no row in an operation table (its CAM action is <c>name/cos:{operationName}</c>).</summary>
+    public CosHttpRequest(string operationName, HttpMethod method, CosOperationSafety safety)
+        : this(new CosOperation { Name = operationName, Method = method, Safety = safety, CamAction = "name/cos:" + operationName })
+    {
+    }
+
+    /// <summary>The operation: its name, route, retry class and CAM action.</summary>
+    public CosOperation Operation { get; }
+
     /// <summary>The spec's operation name, for errors, logs and traces.</summary>
-    public string OperationName { get; }
+    public string OperationName => Operation.Name;
 
     /// <summary>The HTTP method.</summary>
-    public HttpMethod Method { get; }
+    public HttpMethod Method => Operation.Method;
 
     /// <summary>The retry class of the operation.</summary>
-    public CosOperationSafety Safety { get; }
+    public CosOperationSafety Safety => Operation.Safety;
 
     /// <summary>True for operations sent to the service endpoint rather than a bucket (GetService).</summary>
-    public bool ServiceScope { get; init; }
+    public bool ServiceScope
+    {
+        get => _serviceScope ?? Operation.ServiceScope;
+        init => _serviceScope = value;
+    }
+
+    private readonly bool? _serviceScope;
+
+    /// <summary>
+    /// The keys the request body names, for an operation authorized on each of them (<see cref="CosOperation.CamEachKey"/>:
+    /// a batch delete); null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? CamKeys { get; set; }
 
     /// <summary>The bucket, <c>name-appid</c>.</summary>
     public string? Bucket { get; set; }

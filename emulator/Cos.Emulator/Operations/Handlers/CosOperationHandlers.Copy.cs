@@ -1,30 +1,30 @@
 using System.Globalization;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Storage;
-using Cos.Generated.Integrity;
+using Cos.Generated;
 
 namespace Cos.Emulator.Operations;
 
 /// <summary>PUT Object - Copy and Upload Part - Copy, from any bucket of the emulator.</summary>
-public static class CopyOperations
+internal sealed partial class CosOperationHandlers
 {
-    public static async Task PutObjectCopyAsync(OperationContext context)
+    private partial async Task<PutObjectCopyResponse> PutObjectCopyAsync(PutObjectCopyRequest request, OperationContext context)
     {
-        ObjectOperations.RequireBucket(context);
-        var source = CopySource.Parse(context.Header("x-cos-copy-source")!);
-        var directive = context.Header("x-cos-metadata-directive") ?? "Copy";
+        RequireBucket(context);
+        var source = CopySource.Parse(request.CopySource);
+        var directive = request.MetadataDirective?.Value ?? "Copy";
         if (directive is not ("Copy" or "Replaced"))
         {
             throw CosErrors.InvalidArgument($"x-cos-metadata-directive '{directive}' must be Copy or Replaced.");
         }
 
-        ObjectOperations.ForbidOverwrite(context);
+        ForbidOverwrite(context, forbid: context.Header("x-cos-forbid-overwrite") is { } forbid && string.Equals(forbid, "true", StringComparison.OrdinalIgnoreCase));
+        var storageClass = CheckStorageClass(request.StorageClass);
         var (record, content) = OpenSource(context, source);
         BlobInfo blob;
         await using (content)
         {
-            CheckConditions(context, record);
-            var storageClass = ObjectHeaders.StorageClass(context.Request);
+            Preconditions.Evaluate(record, request.CopySourceIfMatch, request.CopySourceIfNoneMatch, request.CopySourceIfModifiedSince, request.CopySourceIfUnmodifiedSince, isRead: false);
             if (directive == "Copy" && source.Bucket == context.Bucket && source.Key == context.Key && storageClass is null)
             {
                 throw CosErrors.InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata or storage class.");
@@ -34,8 +34,8 @@ public static class CopyOperations
         }
 
         var properties = directive == "Replaced"
-            ? ObjectHeaders.FromRequest(context.Request)
-            : record.Properties with { StorageClass = ObjectHeaders.StorageClass(context.Request) ?? record.Properties.StorageClass };
+            ? Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata)
+            : record.Properties with { StorageClass = storageClass ?? record.Properties.StorageClass };
         var copy = new ObjectRecord
         {
             Key = context.Key,
@@ -47,45 +47,29 @@ public static class CopyOperations
             Properties = properties,
         };
         context.Store.CommitObject(context.Bucket, copy);
-        context.Response.Headers["x-cos-hash-crc64ecma"] = CosCrc64.Format(copy.Crc64);
-        await Xml.WriteAsync(context.Response, "CopyObjectResult", xml =>
-        {
-            xml.WriteElementString("ETag", copy.ETag);
-            xml.WriteElementString("LastModified", Xml.Iso(copy.LastModified));
-            xml.WriteElementString("CRC64", CosCrc64.Format(copy.Crc64));
-        });
+        context.Http.Response.Headers["x-cos-hash-crc64ecma"] = Generated.Integrity.CosCrc64.Format(copy.Crc64);
+        return new PutObjectCopyResponse { ETag = copy.ETag, LastModified = copy.LastModified, Crc64 = copy.Crc64 };
     }
 
-    public static async Task UploadPartCopyAsync(OperationContext context)
+    private partial async Task<UploadPartCopyResponse> UploadPartCopyAsync(UploadPartCopyRequest request, OperationContext context)
     {
-        ObjectOperations.RequireBucket(context);
-        var partNumber = MultipartOperations.PartNumber(context);
-        var uploadId = context.Route.Get("uploadId")!;
-        var upload = context.Store.GetUpload(context.Bucket, uploadId);
-        if (upload is null || upload.Key != context.Key)
-        {
-            throw CosErrors.NoSuchUpload();
-        }
-
-        var source = CopySource.Parse(context.Header("x-cos-copy-source")!);
+        RequireBucket(context);
+        var partNumber = CheckPartNumber(request.PartNumber);
+        RequireUpload(context, request.UploadId);
+        var source = CopySource.Parse(request.CopySource);
         var (record, content) = OpenSource(context, source);
         BlobInfo blob;
         await using (content)
         {
-            CheckConditions(context, record);
-            var (start, length) = ParseCopyRange(context.Header("x-cos-copy-source-range"), record.Size);
+            Preconditions.Evaluate(record, request.CopySourceIfMatch, request.CopySourceIfNoneMatch, request.CopySourceIfModifiedSince, request.CopySourceIfUnmodifiedSince, isRead: false);
+            var (start, length) = ParseCopyRange(request.CopySourceRange, record.Size);
             content.Seek(start, SeekOrigin.Begin);
             blob = await context.Store.WriteBlobAsync(new LimitedStream(content, length), md5Required: false, context.Http.RequestAborted);
         }
 
         var part = new PartRecord { PartNumber = partNumber, BlobId = blob.BlobId, Size = blob.Length, Md5 = blob.Md5, Crc64 = blob.Crc64, LastModified = context.Now };
-        context.Store.CommitPart(context.Bucket, uploadId, part);
-        await Xml.WriteAsync(context.Response, "CopyPartResult", xml =>
-        {
-            xml.WriteElementString("ETag", part.ETag);
-            xml.WriteElementString("LastModified", Xml.Iso(part.LastModified));
-            xml.WriteElementString("CRC64", CosCrc64.Format(part.Crc64));
-        });
+        context.Store.CommitPart(context.Bucket, request.UploadId, part);
+        return new UploadPartCopyResponse { ETag = part.ETag, LastModified = part.LastModified, Crc64 = part.Crc64 };
     }
 
     private static (ObjectRecord Record, Stream Content) OpenSource(OperationContext context, CopySource source)
@@ -99,15 +83,6 @@ public static class CopyOperations
             throw new CosErrorException(404, "NoSuchBucket", $"The copy source bucket '{source.Bucket}' does not exist.");
         }
     }
-
-    private static void CheckConditions(OperationContext context, ObjectRecord record) =>
-        Preconditions.Evaluate(
-            record,
-            context.Header("x-cos-copy-source-If-Match"),
-            context.Header("x-cos-copy-source-If-None-Match"),
-            context.Header("x-cos-copy-source-If-Modified-Since"),
-            context.Header("x-cos-copy-source-If-Unmodified-Since"),
-            isRead: false);
 
     /// <summary><c>bytes=a-b</c> within the source; absent means the whole source.</summary>
     private static (long Start, long Length) ParseCopyRange(string? header, long size)

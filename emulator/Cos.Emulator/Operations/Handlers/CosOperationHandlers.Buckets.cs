@@ -1,0 +1,117 @@
+using Cos.Emulator.Errors;
+using Cos.Emulator.Routing;
+using Cos.Emulator.Storage;
+using Cos.Generated;
+
+namespace Cos.Emulator.Operations;
+
+/// <summary>GET Service, PUT/HEAD/DELETE Bucket and GET Bucket (list objects).</summary>
+internal sealed partial class CosOperationHandlers
+{
+    private partial Task<GetServiceResponse> GetServiceAsync(GetServiceRequest request, OperationContext context)
+    {
+        var buckets = context.Store.ListBuckets()
+            .Where(b => string.IsNullOrEmpty(request.BucketRegion) || b.Region == request.BucketRegion)
+            .Select(b => new BucketSummary { Name = b.Name, Location = b.Region, CreationDate = b.CreationDate, BucketType = "cos" })
+            .ToList();
+        return Task.FromResult(new GetServiceResponse { Owner = Owner(context), Buckets = buckets, IsTruncated = false });
+    }
+
+    private partial Task<PutBucketResponse> PutBucketAsync(PutBucketRequest request, OperationContext context)
+    {
+        if (!CosRouter.IsValidBucketName(context.Bucket))
+        {
+            throw CosErrors.InvalidBucketName(context.Bucket);
+        }
+
+        // An optional CreateBucketConfiguration (MAZ, OFS) is read and ignored.
+        var bucket = new BucketRecord { Name = context.Bucket, Region = context.Route.Region ?? "ap-guangzhou", CreationDate = context.Now };
+        return context.Store.TryCreateBucket(bucket) ? Task.FromResult(new PutBucketResponse()) : throw CosErrors.BucketAlreadyExists();
+    }
+
+    private partial Task<HeadBucketResponse> HeadBucketAsync(HeadBucketRequest request, OperationContext context)
+    {
+        var bucket = context.Store.GetBucket(context.Bucket) ?? throw CosErrors.NoSuchBucket();
+        return Task.FromResult(new HeadBucketResponse { BucketRegion = bucket.Region });
+    }
+
+    private partial Task<DeleteBucketResponse> DeleteBucketAsync(DeleteBucketRequest request, OperationContext context)
+    {
+        context.Store.DeleteBucket(context.Bucket);
+        return Task.FromResult(new DeleteBucketResponse { StatusCode = 204 });
+    }
+
+    private partial Task<GetBucketResponse> GetBucketAsync(GetBucketRequest request, OperationContext context)
+    {
+        RequireBucket(context);
+        var prefix = request.Prefix ?? string.Empty;
+        var delimiter = request.Delimiter ?? string.Empty;
+        var marker = request.Marker ?? string.Empty;
+        var encodingType = CheckEncodingType(request.EncodingType);
+        var maxKeys = PageSize(request.MaxKeys, "max-keys", 1000);
+
+        var contents = new List<ObjectRecord>();
+        var prefixes = new List<string>();
+        string? nextMarker = null;
+        var truncated = false;
+        var count = 0;
+        foreach (var record in context.Store.ListObjects(context.Bucket, prefix, marker.Length == 0 ? null : marker))
+        {
+            string? common = null;
+            if (delimiter.Length > 0)
+            {
+                var at = record.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    common = record.Key[..(at + delimiter.Length)];
+                    if (common == marker || (prefixes.Count > 0 && prefixes[^1] == common))
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            if (count == maxKeys)
+            {
+                truncated = true;
+                break;
+            }
+
+            if (common is not null)
+            {
+                prefixes.Add(common);
+                nextMarker = common;
+            }
+            else
+            {
+                contents.Add(record);
+                nextMarker = record.Key;
+            }
+
+            count++;
+        }
+
+        var owner = Owner(context);
+        return Task.FromResult(new GetBucketResponse
+        {
+            Name = context.Bucket,
+            EncodingType = encodingType is null ? (EncodingType?)null : new EncodingType(encodingType),
+            Prefix = Encode(prefix, encodingType),
+            Marker = Encode(marker, encodingType),
+            MaxKeys = maxKeys,
+            Delimiter = delimiter.Length > 0 ? Encode(delimiter, encodingType) : null,
+            IsTruncated = truncated,
+            NextMarker = truncated && nextMarker is not null ? Encode(nextMarker, encodingType) : null,
+            CommonPrefixes = prefixes.Select(p => new CommonPrefix { Prefix = Encode(p, encodingType) }).ToList(),
+            Contents = contents.Select(record => new ObjectSummary
+            {
+                Key = Encode(record.Key, encodingType),
+                LastModified = record.LastModified,
+                ETag = record.ETag,
+                Size = record.Size,
+                Owner = owner,
+                StorageClass = new StorageClass(record.Properties.StorageClass),
+            }).ToList(),
+        });
+    }
+}

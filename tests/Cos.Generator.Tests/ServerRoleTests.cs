@@ -1,0 +1,76 @@
+using Microsoft.CodeAnalysis;
+using Shouldly;
+using Xunit;
+
+namespace Cos.Generator.Tests;
+
+/// <summary>
+/// The server role (<c>CosGeneratorRole=server</c>), which the emulator builds on: wire classes over the client's own
+/// request and response types, and a handler class that does not compile until every operation of the spec has a handler.
+/// </summary>
+public sealed class ServerRoleTests
+{
+    /// <summary>What the server's namespace provides to the generated code: the wire request and response and a context.</summary>
+    private const string ServerSide = """
+        namespace Sample.Server;
+        internal sealed class OperationContext { }
+        internal sealed class WireRequest
+        {
+            public string? Bucket => "b-1250000000";
+            public string Key => "k";
+            public bool HasBody => false;
+            public global::System.IO.Stream Body => global::System.IO.Stream.Null;
+            public global::System.ReadOnlySpan<byte> BufferedBody => default;
+            public string? Query(string name) => null;
+            public string? Header(string name) => null;
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, string> PrefixHeaders(string prefix) => new global::System.Collections.Generic.Dictionary<string, string>();
+            public global::System.Exception Missing(string what) => new global::System.ArgumentException(what);
+            public global::System.Threading.Tasks.Task BufferBodyAsync() => global::System.Threading.Tasks.Task.CompletedTask;
+            public global::System.Xml.XmlReader OpenXml(string root) => throw new global::System.NotSupportedException();
+        }
+        internal sealed class WireResponse
+        {
+            public int Status { get; set; }
+            public global::System.IO.Stream? Body { get; set; }
+            public void Header(string name, string value) { }
+            public void WriteXml(string root, global::System.Action<global::System.Xml.XmlWriter> members) { }
+        }
+        """;
+
+    [Fact]
+    public void A_server_with_a_handler_for_every_operation_compiles()
+    {
+        var (result, output, diagnostics) = Run(Handlers(skip: null));
+
+        diagnostics.ShouldBeEmpty();
+        result.GeneratedTrees.ShouldContain(t => t.FilePath.EndsWith("Sample.OperationHandlers.Server.g.cs", StringComparison.Ordinal));
+        result.GeneratedTrees.ShouldNotContain(t => t.FilePath.EndsWith("Sample.Operations.g.cs", StringComparison.Ordinal), "the server half has no client table or methods of its own");
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_server_without_a_handler_for_an_operation_does_not_compile()
+    {
+        var (_, output, _) = Run(Handlers(skip: "PutObject"));
+
+        // CS8795: a partial method with a return type must have an implementation.
+        output.GetDiagnostics().ShouldContain(d => d.Id == "CS8795" && d.GetMessage().Contains("PutObjectAsync", StringComparison.Ordinal));
+    }
+
+    private static (GeneratorDriverRunResult Result, Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) Run(string handlers)
+    {
+        // The client's types come from the client half, compiled first, as the runtime assembly provides them to the emulator.
+        var (client, clientOutput, clientDiagnostics) = GeneratorRunner.Run("sample.api.json", GeneratorRunner.ReadSpec("sample.api.json"), CompileTests.SampleClient);
+        clientDiagnostics.ShouldBeEmpty();
+        var clientTrees = client.GeneratedTrees.Select(t => t.ToString()).Append(CompileTests.SampleClient);
+        return GeneratorRunner.Run(GeneratorRunner.ServerRole("Sample.Server"), "sample.api.json", GeneratorRunner.ReadSpec("sample.api.json"), [.. clientTrees, ServerSide, handlers]);
+    }
+
+    private static string Handlers(string? skip)
+    {
+        var operations = new[] { "ListBuckets", "PutObject", "GetObject", "GetLocation", "PutAcl", "GetAcl", "PutPolicy", "GetPolicy", "Select", "GetInventory", "ListUploads", "DeleteObjects" };
+        var methods = operations.Where(o => o != skip).Select(o =>
+            $"private partial global::System.Threading.Tasks.Task<global::Sample.Storage.{o}Response> {o}Async(global::Sample.Storage.{o}Request request, OperationContext context) => global::System.Threading.Tasks.Task.FromResult(new global::Sample.Storage.{o}Response());");
+        return $"namespace Sample.Server; internal sealed partial class SampleOperationHandlers {{ {string.Join(" ", methods)} }}";
+    }
+}
