@@ -20,7 +20,7 @@ namespace Cos.Emulator;
 /// then run the operation; COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in
 /// the request log when given.
 /// </summary>
-public sealed class CosRequestHandler
+internal sealed class CosRequestHandler
 {
     private readonly CosEmulatorOptions _options;
     private readonly IObjectStore _store;

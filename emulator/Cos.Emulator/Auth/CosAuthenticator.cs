@@ -15,7 +15,7 @@ namespace Cos.Emulator.Auth;
 /// parameters, as COS does: known key, key-time window, listed headers and parameters present, and the
 /// signature recomputed from exactly those.
 /// </summary>
-public sealed class CosAuthenticator
+internal sealed class CosAuthenticator
 {
     private readonly Dictionary<string, string> _permanent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TemporaryKey> _temporary = new(StringComparer.Ordinal);

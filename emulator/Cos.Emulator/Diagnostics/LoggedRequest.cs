@@ -11,6 +11,7 @@ public sealed record LoggedRequest
     /// <summary>When the request arrived, on the emulator's clock.</summary>
     public required DateTimeOffset Time { get; init; }
 
+    /// <summary>The HTTP method as sent (<c>PUT</c>, <c>GET</c>, …).</summary>
     public required string Method { get; init; }
 
     /// <summary>The decoded path as sent (<c>/{key}</c>, or <c>/{bucket}/{key}</c> path-style).</summary>

@@ -17,7 +17,7 @@ public sealed class RequestLog
     private long _sequence;
 
     /// <summary>Creates a log that keeps the last <paramref name="capacity"/> requests; 0 keeps none.</summary>
-    public RequestLog(int capacity, TimeProvider? time = null)
+    internal RequestLog(int capacity, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;

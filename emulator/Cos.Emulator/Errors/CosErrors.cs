@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Errors;
 
 /// <summary>The COS errors the emulator answers with, with the status COS documents for each.</summary>
-public static class CosErrors
+internal static class CosErrors
 {
     public static CosErrorException AccessDenied(string message) => new(403, "AccessDenied", message);
 

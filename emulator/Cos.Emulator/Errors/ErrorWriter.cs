@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cos.Emulator.Errors;
 
 /// <summary>Writes <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;TraceId/&gt;&lt;/Error&gt;</c>.</summary>
-public static class ErrorWriter
+internal static class ErrorWriter
 {
     public static async Task WriteAsync(HttpContext context, CosErrorException error, string resource, string requestId, string traceId)
     {

@@ -7,7 +7,7 @@ using Cos.Generated.Signing;
 namespace Cos.Emulator.Operations;
 
 /// <summary>GET Service, PUT/HEAD/DELETE Bucket and GET Bucket (list objects).</summary>
-public static class BucketOperations
+internal static class BucketOperations
 {
     public static Task GetServiceAsync(OperationContext context)
     {

@@ -6,7 +6,7 @@ using Cos.Generated.Integrity;
 namespace Cos.Emulator.Operations;
 
 /// <summary>PUT Object - Copy and Upload Part - Copy, from any bucket of the emulator.</summary>
-public static class CopyOperations
+internal static class CopyOperations
 {
     public static async Task PutObjectCopyAsync(OperationContext context)
     {

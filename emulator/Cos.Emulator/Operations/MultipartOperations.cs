@@ -7,7 +7,7 @@ using Cos.Generated.Integrity;
 namespace Cos.Emulator.Operations;
 
 /// <summary>Initiate, Upload Part, Complete, Abort, List Parts and List Multipart Uploads.</summary>
-public static class MultipartOperations
+internal static class MultipartOperations
 {
     public const long MinPartSize = 1024 * 1024;
 

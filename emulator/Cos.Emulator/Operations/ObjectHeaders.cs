@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cos.Emulator.Operations;
 
 /// <summary>Reads the stored headers of an object from a request and writes them to a response.</summary>
-public static class ObjectHeaders
+internal static class ObjectHeaders
 {
     private static readonly HashSet<string> StorageClasses = new(StringComparer.Ordinal)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cos.Emulator.Operations;
 
 /// <summary>PUT, GET, HEAD and DELETE Object, and DELETE Multiple Objects.</summary>
-public static class ObjectOperations
+internal static class ObjectOperations
 {
     public static async Task PutObjectAsync(OperationContext context)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cos.Emulator.Operations;
 
 /// <summary>Writes XML response bodies and COS's date formats.</summary>
-public static class Xml
+internal static class Xml
 {
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Async = false };
 

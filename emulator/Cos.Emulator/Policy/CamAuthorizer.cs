@@ -14,7 +14,7 @@ namespace Cos.Emulator.Policy;
 /// GetObject on its source.
 /// Permanent keys and statically configured temporary keys are not limited.
 /// </summary>
-public static class CamAuthorizer
+internal static class CamAuthorizer
 {
     public static void Authorize(IssuedKeys issued, string secretId, string operation, CosRoute route, HttpRequest request, IObjectStore store)
     {

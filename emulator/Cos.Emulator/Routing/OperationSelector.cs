@@ -3,7 +3,7 @@ using Cos.Emulator.Errors;
 namespace Cos.Emulator.Routing;
 
 /// <summary>Chooses the COS operation from the method, the sub-resources in the query and the copy-source header.</summary>
-public static class OperationSelector
+internal static class OperationSelector
 {
     /// <summary>Sub-resources of COS that the emulator does not implement: 501 NotImplemented.</summary>
     private static readonly HashSet<string> UnsupportedSubResources = new(StringComparer.Ordinal)

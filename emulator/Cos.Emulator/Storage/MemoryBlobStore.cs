@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Cos.Emulator.Storage;
 
 /// <summary>Blobs as lists of immutable memory segments; a concatenation shares its parts' segments.</summary>
-public sealed class MemoryBlobStore : IBlobStore
+internal sealed class MemoryBlobStore : IBlobStore
 {
     private const int SegmentSize = 1024 * 1024;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>[]> _blobs = new(StringComparer.Ordinal);
@@ -71,7 +71,7 @@ public sealed class MemoryBlobStore : IBlobStore
 }
 
 /// <summary>A read-only seekable stream over memory segments.</summary>
-public sealed class SegmentStream(ReadOnlyMemory<byte>[] segments) : Stream
+internal sealed class SegmentStream(ReadOnlyMemory<byte>[] segments) : Stream
 {
     private readonly long _length = segments.Sum(s => (long)s.Length);
     private long _position;
