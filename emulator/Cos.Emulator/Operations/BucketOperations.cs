@@ -2,7 +2,6 @@ using System.Globalization;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Routing;
 using Cos.Emulator.Storage;
-using Cos.Generated.Signing;
 
 namespace Cos.Emulator.Operations;
 
@@ -125,31 +124,31 @@ internal static class BucketOperations
                 xml.WriteElementString("EncodingType", encodingType);
             }
 
-            xml.WriteElementString("Prefix", Encode(prefix, encodingType));
-            xml.WriteElementString("Marker", Encode(marker, encodingType));
+            xml.WriteElementString("Prefix", XmlChars.Listed(prefix, encodingType));
+            xml.WriteElementString("Marker", XmlChars.Listed(marker, encodingType));
             xml.WriteElementString("MaxKeys", Xml.Number(maxKeys));
             if (delimiter.Length > 0)
             {
-                xml.WriteElementString("Delimiter", Encode(delimiter, encodingType));
+                xml.WriteElementString("Delimiter", XmlChars.Listed(delimiter, encodingType));
             }
 
             xml.WriteElementString("IsTruncated", truncated ? "true" : "false");
             if (truncated && nextMarker is not null)
             {
-                xml.WriteElementString("NextMarker", Encode(nextMarker, encodingType));
+                xml.WriteElementString("NextMarker", XmlChars.Listed(nextMarker, encodingType));
             }
 
             foreach (var common in prefixes)
             {
                 xml.WriteStartElement("CommonPrefixes");
-                xml.WriteElementString("Prefix", Encode(common, encodingType));
+                xml.WriteElementString("Prefix", XmlChars.Listed(common, encodingType));
                 xml.WriteEndElement();
             }
 
             foreach (var record in contents)
             {
                 xml.WriteStartElement("Contents");
-                xml.WriteElementString("Key", Encode(record.Key, encodingType));
+                xml.WriteElementString("Key", XmlChars.Listed(record.Key, encodingType));
                 xml.WriteElementString("LastModified", Xml.Iso(record.LastModified));
                 xml.WriteElementString("ETag", record.ETag);
                 xml.WriteElementString("Size", Xml.Number(record.Size));
@@ -167,8 +166,6 @@ internal static class BucketOperations
         "url" => "url",
         _ => throw CosErrors.InvalidArgument($"encoding-type '{value}' is not supported: use 'url'."),
     };
-
-    public static string Encode(string value, string? encodingType) => encodingType is null ? value : CosUrlEncoding.Encode(value);
 
     /// <summary>A page size: default and maximum <paramref name="max"/>; larger values are capped, non-numbers rejected.</summary>
     public static int MaxItems(string? value, string name, int max)

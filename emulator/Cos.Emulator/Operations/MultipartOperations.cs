@@ -15,12 +15,24 @@ internal static class MultipartOperations
     {
         ObjectOperations.RequireBucket(context);
         var upload = context.Store.CreateUpload(context.Bucket, context.Key, ObjectHeaders.FromRequest(context.Request), context.Now);
-        return Xml.WriteAsync(context.Response, "InitiateMultipartUploadResult", xml =>
+        byte[] answer;
+        try
         {
-            xml.WriteElementString("Bucket", context.Bucket);
-            xml.WriteElementString("Key", upload.Key);
-            xml.WriteElementString("UploadId", upload.UploadId);
-        });
+            answer = Xml.Build("InitiateMultipartUploadResult", xml =>
+            {
+                xml.WriteElementString("Bucket", context.Bucket);
+                xml.WriteElementString("Key", XmlChars.Escape(upload.Key));
+                xml.WriteElementString("UploadId", upload.UploadId);
+            });
+        }
+        catch
+        {
+            // An upload whose id the client never learns could only be found by listing: do not leave one behind.
+            context.Store.AbortUpload(context.Bucket, upload.UploadId);
+            throw;
+        }
+
+        return Xml.SendAsync(context.Response, answer);
     }
 
     public static async Task UploadPartAsync(OperationContext context)
@@ -117,15 +129,17 @@ internal static class MultipartOperations
             crc = CosCrc64.Combine(crc, parts[i].Crc64, parts[i].Size);
         }
 
+        // The answer is built before the object is committed: a Complete that took effect always answers 200.
+        var answer = Xml.Build("CompleteMultipartUploadResult", xml =>
+        {
+            xml.WriteElementString("Location", XmlChars.Escape($"{context.Route.Host}/{upload.Key}"));
+            xml.WriteElementString("Bucket", context.Bucket);
+            xml.WriteElementString("Key", XmlChars.Escape(upload.Key));
+            xml.WriteElementString("ETag", etagValue);
+        });
         var record = await context.Store.CompleteUploadAsync(context.Bucket, uploadId, parts, etagValue, crc, context.Now, context.Http.RequestAborted);
         context.Response.Headers["x-cos-hash-crc64ecma"] = CosCrc64.Format(record.Crc64);
-        await Xml.WriteAsync(context.Response, "CompleteMultipartUploadResult", xml =>
-        {
-            xml.WriteElementString("Location", $"{context.Route.Host}/{record.Key}");
-            xml.WriteElementString("Bucket", context.Bucket);
-            xml.WriteElementString("Key", record.Key);
-            xml.WriteElementString("ETag", record.ETag);
-        });
+        await Xml.SendAsync(context.Response, answer);
     }
 
     public static Task AbortAsync(OperationContext context)
@@ -172,7 +186,7 @@ internal static class MultipartOperations
                 xml.WriteElementString("EncodingType", encodingType);
             }
 
-            xml.WriteElementString("Key", BucketOperations.Encode(upload.Key, encodingType));
+            xml.WriteElementString("Key", XmlChars.Listed(upload.Key, encodingType));
             xml.WriteElementString("UploadId", upload.UploadId);
             Xml.Owner(xml, "Initiator", context.Options.OwnerId);
             Xml.Owner(xml, "Owner", context.Options.OwnerId);
@@ -267,26 +281,26 @@ internal static class MultipartOperations
                 xml.WriteElementString("EncodingType", encodingType);
             }
 
-            xml.WriteElementString("KeyMarker", BucketOperations.Encode(keyMarker, encodingType));
-            xml.WriteElementString("UploadIdMarker", uploadIdMarker);
+            xml.WriteElementString("KeyMarker", XmlChars.Listed(keyMarker, encodingType));
+            xml.WriteElementString("UploadIdMarker", XmlChars.Escape(uploadIdMarker));
             if (truncated)
             {
-                xml.WriteElementString("NextKeyMarker", BucketOperations.Encode(nextKey ?? string.Empty, encodingType));
+                xml.WriteElementString("NextKeyMarker", XmlChars.Listed(nextKey ?? string.Empty, encodingType));
                 xml.WriteElementString("NextUploadIdMarker", nextUploadId ?? string.Empty);
             }
 
             xml.WriteElementString("MaxUploads", Xml.Number(maxUploads));
             xml.WriteElementString("IsTruncated", truncated ? "true" : "false");
-            xml.WriteElementString("Prefix", BucketOperations.Encode(prefix, encodingType));
+            xml.WriteElementString("Prefix", XmlChars.Listed(prefix, encodingType));
             if (delimiter.Length > 0)
             {
-                xml.WriteElementString("Delimiter", BucketOperations.Encode(delimiter, encodingType));
+                xml.WriteElementString("Delimiter", XmlChars.Listed(delimiter, encodingType));
             }
 
             foreach (var upload in page)
             {
                 xml.WriteStartElement("Upload");
-                xml.WriteElementString("Key", BucketOperations.Encode(upload.Key, encodingType));
+                xml.WriteElementString("Key", XmlChars.Listed(upload.Key, encodingType));
                 xml.WriteElementString("UploadId", upload.UploadId);
                 xml.WriteElementString("StorageClass", upload.Properties.StorageClass);
                 Xml.Owner(xml, "Initiator", context.Options.OwnerId);
@@ -298,7 +312,7 @@ internal static class MultipartOperations
             foreach (var common in prefixes)
             {
                 xml.WriteStartElement("CommonPrefixes");
-                xml.WriteElementString("Prefix", BucketOperations.Encode(common, encodingType));
+                xml.WriteElementString("Prefix", XmlChars.Listed(common, encodingType));
                 xml.WriteEndElement();
             }
         });

@@ -10,7 +10,14 @@ internal static class Xml
 {
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Async = false };
 
-    public static async Task WriteAsync(HttpResponse response, string root, Action<XmlWriter> body, int status = 200)
+    public static Task WriteAsync(HttpResponse response, string root, Action<XmlWriter> body, int status = 200) =>
+        SendAsync(response, Build(root, body), status);
+
+    /// <summary>
+    /// The bytes of a document, built before anything is sent: an operation that must not take effect unless it
+    /// can answer builds its answer first.
+    /// </summary>
+    public static byte[] Build(string root, Action<XmlWriter> body)
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
@@ -21,10 +28,16 @@ internal static class Xml
             xml.WriteEndElement();
         }
 
+        return stream.ToArray();
+    }
+
+    /// <summary>Sends a document made by <see cref="Build"/>.</summary>
+    public static async Task SendAsync(HttpResponse response, byte[] document, int status = 200)
+    {
         response.StatusCode = status;
         response.ContentType = "application/xml";
-        response.ContentLength = stream.Length;
-        await response.Body.WriteAsync(stream.GetBuffer().AsMemory(0, (int)stream.Length));
+        response.ContentLength = document.Length;
+        await response.Body.WriteAsync(document);
     }
 
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
