@@ -125,16 +125,8 @@ internal sealed class CosAuthenticator
             throw CosErrors.InvalidAccessKeyId($"The SecretId '{secretId}' does not exist.");
         }
 
-        CosKeyTime keyTime;
-        try
-        {
-            keyTime = CosKeyTime.Parse(keyTimeText);
-            CosKeyTime.Parse(signTimeText);
-        }
-        catch (FormatException)
-        {
-            throw CosErrors.AccessDenied($"q-key-time '{keyTimeText}' is not of the form start;end.");
-        }
+        var keyTime = ParseKeyTime("q-key-time", keyTimeText);
+        ParseKeyTime("q-sign-time", signTimeText);
 
         CheckTime(keyTime, now, presigned);
 
@@ -214,6 +206,29 @@ internal sealed class CosAuthenticator
         {
             throw CosErrors.AccessDenied($"Request has expired: the signature was valid until {Format(keyTime.End)}, the server time is {Format(nowSeconds)}.");
         }
+    }
+
+    /// <summary>The last second a date can name (the end of year 9999); later key times are refused rather than compared.</summary>
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    private static CosKeyTime ParseKeyTime(string name, string text)
+    {
+        CosKeyTime keyTime;
+        try
+        {
+            keyTime = CosKeyTime.Parse(text);
+        }
+        catch (FormatException)
+        {
+            throw CosErrors.AccessDenied($"{name} '{text}' is not of the form start;end.");
+        }
+
+        if (keyTime.Start > MaxUnixSeconds || keyTime.End > MaxUnixSeconds)
+        {
+            throw CosErrors.AccessDenied($"{name} '{text}' is out of range: its times are Unix seconds up to {MaxUnixSeconds} (the end of year 9999).");
+        }
+
+        return keyTime;
     }
 
     private static string Format(long unixSeconds) =>
