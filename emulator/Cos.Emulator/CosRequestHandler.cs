@@ -64,6 +64,7 @@ internal sealed class CosRequestHandler
         var resource = http.Request.Host.Value + rawTarget;
         var logged = _requestLog?.Begin(http.Request.Method, rawTarget);
         var fault = FaultEffect.None;
+        var dropped = false;
         try
         {
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
@@ -111,6 +112,7 @@ internal sealed class CosRequestHandler
         {
             // The client went away or sent a short body: nothing was committed; drop the connection.
             http.Abort();
+            dropped = true;
         }
         finally
         {
@@ -119,8 +121,8 @@ internal sealed class CosRequestHandler
                 http.Abort();
             }
 
-            // Kestrel signals RequestAborted after Abort() returns, so a lost answer is logged as aborted by name.
-            logged?.Complete(response.StatusCode, fault == FaultEffect.LoseResponse || http.RequestAborted.IsCancellationRequested);
+            // Kestrel signals RequestAborted after Abort() returns, so a dropped or lost answer is logged as aborted by name.
+            logged?.Complete(response.StatusCode, dropped || fault == FaultEffect.LoseResponse || http.RequestAborted.IsCancellationRequested);
         }
     }
 

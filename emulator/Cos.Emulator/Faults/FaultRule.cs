@@ -66,6 +66,10 @@ public sealed class FaultRule
     /// <summary>
     /// Reads this many bytes of the request body, then stops reading (the connection stays open) until the client
     /// gives up: a server that stops taking an upload. The client notices only once the connection's buffers are full.
+    /// The request ends, deleting what it had written, when the client resets the connection, or closes it with
+    /// nothing left to send. A client that closes gracefully while its own buffers still hold unsent body bytes
+    /// cannot be seen leaving by a server that reads nothing (its FIN waits behind those bytes): that request is
+    /// held until the emulator stops.
     /// </summary>
     public long? StallRequestAfterBytes { get; init; }
 
