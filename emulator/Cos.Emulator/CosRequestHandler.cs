@@ -101,6 +101,11 @@ internal sealed class CosRequestHandler
                 CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
             }
 
+            if (route.HasKey && System.Text.Encoding.UTF8.GetByteCount(route.Key) is var keyBytes && keyBytes > CosErrors.MaxKeyBytes)
+            {
+                throw CosErrors.KeyTooLong(keyBytes);
+            }
+
             var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock };
             await RunAsync(context);
         }

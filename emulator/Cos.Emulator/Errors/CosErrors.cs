@@ -32,6 +32,11 @@ internal static class CosErrors
 
     public static CosErrorException InvalidRequest(string message) => new(400, "InvalidRequest", message);
 
+    public static CosErrorException KeyTooLong(int bytes) => new(400, "KeyTooLong", $"Your key is too long: it is {bytes} bytes of UTF-8, and keys are at most {MaxKeyBytes}.");
+
+    /// <summary>The longest object key COS accepts, in bytes of UTF-8.</summary>
+    public const int MaxKeyBytes = 850;
+
     public static CosErrorException MalformedXml(string message) => new(400, "MalformedXML", message);
 
     public static CosErrorException MethodNotAllowed(string method) => new(405, "MethodNotAllowed", $"The specified method {method} is not allowed against this resource.");

@@ -8,6 +8,9 @@ namespace Cos.Emulator.Operations;
 /// <summary>Writes XML response bodies and COS's date formats.</summary>
 internal static class Xml
 {
+    /// <summary>The namespace of S3's request documents, which COS accepts as well as none.</summary>
+    private const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
+
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Async = false };
 
     public static Task WriteAsync(HttpResponse response, string root, Action<XmlWriter> body, int status = 200) =>
@@ -81,9 +84,11 @@ internal static class Xml
             throw Errors.CosErrors.MalformedXml($"The XML you provided was not well-formed: {e.Message}");
         }
 
-        if (document.DocumentElement?.LocalName != root)
+        // The root is matched whole: its name without a prefix, in no namespace or in S3's (the AWS SDKs send
+        // theirs, and COS serves them); a same-named element of any other vocabulary is not this document.
+        if (document.DocumentElement is not { } element || element.Name != root || element.NamespaceURI is not ("" or S3Namespace))
         {
-            throw Errors.CosErrors.MalformedXml($"The XML root must be <{root}>.");
+            throw Errors.CosErrors.MalformedXml($"The XML root must be <{root}>, in no namespace (or S3's).");
         }
 
         return (document, raw);
