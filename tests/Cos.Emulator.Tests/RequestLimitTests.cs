@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace Cos.Emulator.Tests;
 
-/// <summary>What COS refuses before doing anything: keys longer than 850 bytes, XML bodies under another root.</summary>
+/// <summary>Bounds on what a request may carry: keys of 850 bytes, XML bodies under their own root, 1000 signed parameters.</summary>
 public sealed class RequestLimitTests : IAsyncLifetime
 {
     private CosEmulator _cos = null!;
@@ -65,6 +65,46 @@ public sealed class RequestLimitTests : IAsyncLifetime
             _cos.Store.GetObject(Emulators.Bucket, "done.bin")!.Size.ShouldBe(2);
         }
     }
+
+    [Fact]
+    public async Task At_most_1000_query_parameters_are_signed_over()
+    {
+        await SendAsync(HttpMethod.Put, "/p.txt", [1]);
+        var (status, _) = await SendAsync(HttpMethod.Get, "/p.txt?" + Parameters(1000));
+        status.ShouldBe(200, "1000 signed parameters are checked");
+
+        var (tooMany, body) = await SendAsync(HttpMethod.Get, "/p.txt?" + Parameters(1001));
+        tooMany.ShouldBe(400);
+        XDocument.Parse(body).Root!.Element("Code")!.Value.ShouldBe("InvalidArgument");
+
+        // Refused before any signature work: a wrong key makes no SignatureDoesNotMatch.
+        var wrongKey = await RawRequests.SendAsync(_cos, RawRequests.Create(_cos, HttpMethod.Get, "/p.txt?" + Parameters(5000), secretKey: "wrong"));
+        wrongKey.Status.ShouldBe(400);
+        XDocument.Parse(wrongKey.Body).Root!.Element("Code")!.Value.ShouldBe("InvalidArgument");
+
+        // Unsigned, it is refused as unsigned first.
+        var unsigned = await RawRequests.SendAsync(_cos, RawRequests.Create(_cos, HttpMethod.Get, "/p.txt?" + Parameters(5000), sign: false));
+        unsigned.Status.ShouldBe(403);
+    }
+
+    [Fact]
+    public async Task A_header_list_of_more_than_1000_names_is_refused_before_signature_work()
+    {
+        await SendAsync(HttpMethod.Put, "/h.txt", [1]);
+        var request = RawRequests.Create(_cos, HttpMethod.Get, "/h.txt");
+        var authorization = request.Headers.GetValues("Authorization").Single();
+        var listed = string.Join(';', Enumerable.Repeat("host", 1001));
+        request.Headers.Remove("Authorization");
+        request.Headers.TryAddWithoutValidation("Authorization", System.Text.RegularExpressions.Regex.Replace(authorization, "q-header-list=[^&]*", "q-header-list=" + listed));
+
+        var (status, body, _) = await RawRequests.SendAsync(_cos, request);
+
+        status.ShouldBe(400);
+        XDocument.Parse(body).Root!.Element("Code")!.Value.ShouldBe("InvalidArgument");
+    }
+
+    /// <summary>Distinct short parameters (<c>p0=v&amp;p1=v…</c>), so thousands fit Kestrel's 64 KiB request line.</summary>
+    private static string Parameters(int count) => string.Join('&', Enumerable.Range(0, count).Select(i => $"p{i}=v"));
 
     private async Task<(int Status, string Body)> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body = null)
     {
