@@ -16,9 +16,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Cos.Emulator;
 
 /// <summary>
-/// Answers one request: route it, pick the operation, answer CORS preflights, inject faults, authenticate,
-/// then run the operation; COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in
-/// the request log when given.
+/// Answers one request: route it, answer CORS preflights, pick the operation and inject faults, authenticate,
+/// and only then refuse what it asks for (an operation the emulator lacks, a bad bucket name or key) or run it;
+/// COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in the request log when given.
 /// </summary>
 internal sealed class CosRequestHandler
 {
@@ -67,38 +67,59 @@ internal sealed class CosRequestHandler
         var dropped = false;
         try
         {
+            // The route (bucket, key, signed path) is what the signature covers, so it comes first; its only errors
+            // are hosts that are no COS endpoint at all.
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
             resource = route.Resource;
-            var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey("x-cos-copy-source"));
-            logged?.Routed(route, operation);
-            if (operation == OperationSelector.Preflight)
+            if (IsPreflight(http.Request))
             {
+                // Browsers send preflights without credentials; COS answers them from the bucket's CORS rules.
+                logged?.Routed(route, OperationSelector.Preflight);
                 _cors.Preflight(http, route.Bucket);
                 return;
             }
 
+            // The operation is chosen now for the fault rules and the log, which match on it; a request that names
+            // none learns so only once it is authenticated.
+            var (operation, unselectable) = SelectOperation(http.Request, route);
+            logged?.Routed(route, operation);
             _cors.Apply(http, route.Bucket);
-            if (route.Bucket is not null && !CosRouter.IsValidBucketName(route.Bucket) && operation != "PutBucket")
+            if (operation is not null)
             {
-                throw CosErrors.InvalidBucketName(route.Bucket);
+                fault = await ApplyFaultAsync(http, operation, route, resource, requestId);
+                if (fault == FaultEffect.Answered)
+                {
+                    return;
+                }
+
+                if (fault == FaultEffect.LoseResponse)
+                {
+                    // Whatever the operation or its error writes goes nowhere; the connection is dropped at the end.
+                    http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+                }
             }
 
-            fault = await ApplyFaultAsync(http, operation, route, resource, requestId);
-            if (fault == FaultEffect.Answered)
+            var secretId = _options.SkipAuthentication ? null : _authenticator.Authenticate(http.Request, route);
+            if (operation is null)
             {
+                throw unselectable!;
+            }
+
+            if (operation == OperationSelector.Preflight)
+            {
+                // A signed OPTIONS that is no preflight: the CORS handler says what it lacks.
+                _cors.Preflight(http, route.Bucket);
                 return;
             }
 
-            if (fault == FaultEffect.LoseResponse)
+            if (secretId is not null)
             {
-                // Whatever the operation or its error writes goes nowhere; the connection is dropped at the end.
-                http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
             }
 
-            if (!_options.SkipAuthentication)
+            if (route.Bucket is not null && !CosRouter.IsValidBucketName(route.Bucket) && operation != "PutBucket")
             {
-                var secretId = _authenticator.Authenticate(http.Request, route);
-                CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
+                throw CosErrors.InvalidBucketName(route.Bucket);
             }
 
             if (route.HasKey && System.Text.Encoding.UTF8.GetByteCount(route.Key) is var keyBytes && keyBytes > CosErrors.MaxKeyBytes)
@@ -130,6 +151,25 @@ internal sealed class CosRequestHandler
             logged?.Complete(response.StatusCode, dropped || fault == FaultEffect.LoseResponse || http.RequestAborted.IsCancellationRequested);
         }
     }
+
+    /// <summary>The operation the request names, or (operation null) the error that it names none.</summary>
+    private static (string? Operation, CosErrorException? Error) SelectOperation(HttpRequest request, CosRoute route)
+    {
+        try
+        {
+            return (OperationSelector.Select(request.Method, route, request.Headers.ContainsKey("x-cos-copy-source")), null);
+        }
+        catch (CosErrorException e)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>A CORS preflight: OPTIONS with the Origin and Access-Control-Request-Method a browser sends.</summary>
+    private static bool IsPreflight(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method)
+        && request.Headers.Origin.Count > 0
+        && request.Headers.AccessControlRequestMethod.Count > 0;
 
     private static Task RunAsync(OperationContext context) => context.Operation switch
     {

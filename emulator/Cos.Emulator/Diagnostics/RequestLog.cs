@@ -178,7 +178,7 @@ public sealed class RequestLog
         private bool _aborted;
 
         /// <summary>Adds what the router found.</summary>
-        public void Routed(CosRoute route, string operation)
+        public void Routed(CosRoute route, string? operation)
         {
             lock (_gate)
             {
