@@ -89,6 +89,18 @@ public sealed class ControlCharacterTests : IAsyncLifetime
         xml.Root!.Element("Message")!.Value.ShouldContain("'%01'");
     }
 
+    [Fact]
+    public async Task A_response_header_override_with_a_control_character_is_InvalidArgument()
+    {
+        (await RawRequests.SendAsync(_cos, RawRequests.Create(_cos, HttpMethod.Put, "/h.txt", "x"u8.ToArray()))).Status.ShouldBe(200);
+
+        var (status, xml) = await SendAsync(HttpMethod.Get, "/h.txt?response-content-type=text%01plain");
+
+        status.ShouldBe(400);
+        xml.Root!.Element("Code")!.Value.ShouldBe("InvalidArgument");
+        xml.Root!.Element("Message")!.Value.ShouldContain("response-content-type");
+    }
+
     /// <summary>Sends a request and parses its answer, which must be well-formed XML (parsing checks every character).</summary>
     private async Task<(int Status, XDocument Xml)> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body = null, bool sign = true)
     {

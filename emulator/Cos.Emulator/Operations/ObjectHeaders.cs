@@ -83,7 +83,18 @@ internal static class ObjectHeaders
         context.Response.Headers.LastModified = Xml.Http(record.LastModified);
     }
 
-    private static string? Override(OperationContext context, string name) => context.Route.Get(name) is { Length: > 0 } value ? value : null;
+    /// <summary>A <c>response-*</c> parameter's value; one an HTTP header cannot carry (a control character) is 400 InvalidArgument.</summary>
+    private static string? Override(OperationContext context, string name)
+    {
+        if (context.Route.Get(name) is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        return value.Any(c => (c < 0x20 && c != '\t') || c == 0x7F)
+            ? throw CosErrors.InvalidArgument($"{name} contains a control character, which no HTTP header can carry.")
+            : value;
+    }
 
     private static void Set(IHeaderDictionary headers, string name, string? value)
     {
