@@ -36,12 +36,16 @@ public sealed class CosEmulator : IAsyncDisposable
     /// <summary>The address to send requests to (<c>http://127.0.0.1:{Port}</c>); any Host the emulator accepts is fine.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>The TCP port the emulator listens on (the one picked when <see cref="CosEmulatorOptions.Port"/> was 0).</summary>
     public int Port => Endpoint.Port;
 
+    /// <summary>The permanent SecretId requests may be signed with (<see cref="CosEmulatorOptions.SecretId"/>).</summary>
     public string SecretId => Options.SecretId;
 
+    /// <summary>The SecretKey of <see cref="SecretId"/>.</summary>
     public string SecretKey => Options.SecretKey;
 
+    /// <summary>The options the emulator was started with.</summary>
     public CosEmulatorOptions Options { get; }
 
     /// <summary>The buckets, objects and uploads (tests may inspect or seed them).</summary>
@@ -124,6 +128,10 @@ public sealed class CosEmulator : IAsyncDisposable
     /// <summary>Stops accepting requests and waits for those in flight.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default) => await _app.StopAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Stops the server (waiting at most 5 seconds for requests in flight; held requests end at once) and frees the
+    /// store. An on-disk store keeps its files, so a later emulator on the same directory finds them.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -3,12 +3,20 @@ using Cos.Emulator.Cors;
 namespace Cos.Emulator;
 
 /// <summary>A permanent key pair the emulator accepts.</summary>
+/// <param name="SecretId">The SecretId named by <c>q-ak</c>.</param>
+/// <param name="SecretKey">The key the signature is computed with.</param>
 public sealed record EmulatorKey(string SecretId, string SecretKey);
 
 /// <summary>A temporary (STS) key: requests must carry <c>x-cos-security-token</c> equal to <see cref="SecurityToken"/>.</summary>
+/// <param name="TmpSecretId">The SecretId named by <c>q-ak</c>.</param>
+/// <param name="TmpSecretKey">The key the signature is computed with.</param>
+/// <param name="SecurityToken">The token every request signed with this key must carry.</param>
+/// <param name="ExpiredTime">From this instant on the emulator's clock, requests signed with the key are refused (403 AccessDenied).</param>
 public sealed record TemporaryKey(string TmpSecretId, string TmpSecretKey, string SecurityToken, DateTimeOffset ExpiredTime);
 
 /// <summary>A bucket that exists when the emulator starts.</summary>
+/// <param name="Name">The bucket name, <c>{name}-{appid}</c>.</param>
+/// <param name="Region">The region the bucket reports (<c>x-cos-bucket-region</c>, GET Service).</param>
 public sealed record EmulatorBucket(string Name, string Region = "ap-guangzhou");
 
 /// <summary>Settings of a <see cref="CosEmulator"/>.</summary>
@@ -26,8 +34,10 @@ public sealed class CosEmulatorOptions
     /// <summary>The address to listen on (127.0.0.1).</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
+    /// <summary>The permanent SecretId (<see cref="DefaultSecretId"/> unless set).</summary>
     public string SecretId { get; init; } = DefaultSecretId;
 
+    /// <summary>The SecretKey of <see cref="SecretId"/> (<see cref="DefaultSecretKey"/> unless set).</summary>
     public string SecretKey { get; init; } = DefaultSecretKey;
 
     /// <summary>More permanent keys.</summary>
@@ -81,7 +91,10 @@ public sealed class CosEmulatorOptions
     /// </summary>
     public bool SkipAuthentication { get; init; }
 
-    /// <summary>Kestrel's request-body block size is 4 KiB; a larger pool block speeds large uploads. 0 keeps Kestrel's default.</summary>
+    /// <summary>
+    /// Gives Kestrel 256 KiB memory blocks instead of its 4 KiB ones, so large uploads take far fewer socket reads
+    /// (on by default); false keeps Kestrel's pool.
+    /// </summary>
     public bool LargeMemoryPool { get; init; } = true;
 
     /// <summary>How many of the latest requests <see cref="CosEmulator.RequestLog"/> keeps (default 10,000; 0 turns the log off).</summary>

@@ -16,11 +16,11 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Cos.Emulator;
 
 /// <summary>
-/// Answers one request: route it, pick the operation, answer CORS preflights, inject faults, authenticate,
-/// then run the operation; COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in
-/// the request log when given.
+/// Answers one request: route it, answer CORS preflights, pick the operation and inject faults, authenticate,
+/// and only then refuse what it asks for (an operation the emulator lacks, a bad bucket name or key) or run it;
+/// COS errors become <c>&lt;Error&gt;</c> responses. Each request is recorded in the request log when given.
 /// </summary>
-public sealed class CosRequestHandler
+internal sealed class CosRequestHandler
 {
     private readonly CosEmulatorOptions _options;
     private readonly IObjectStore _store;
@@ -64,41 +64,64 @@ public sealed class CosRequestHandler
         var resource = http.Request.Host.Value + rawTarget;
         var logged = _requestLog?.Begin(http.Request.Method, rawTarget);
         var fault = FaultEffect.None;
+        var dropped = false;
         try
         {
+            // The route (bucket, key, signed path) is what the signature covers, so it comes first; its only errors
+            // are hosts that are no COS endpoint at all.
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
             resource = route.Resource;
-            var operation = OperationSelector.Select(http.Request.Method, route, http.Request.Headers.ContainsKey);
-            logged?.Routed(route, operation);
-            if (operation == OperationSelector.Preflight)
+            if (IsPreflight(http.Request))
             {
+                // Browsers send preflights without credentials; COS answers them from the bucket's CORS rules.
+                logged?.Routed(route, OperationSelector.Preflight);
                 _cors.Preflight(http, route.Bucket);
                 return;
             }
 
+            // The operation is chosen now for the fault rules and the log, which match on it; a request that names
+            // none learns so only once it is authenticated.
+            var (operation, unselectable) = SelectOperation(http.Request, route);
+            logged?.Routed(route, operation);
             _cors.Apply(http, route.Bucket);
+            if (operation is not null)
+            {
+                fault = await ApplyFaultAsync(http, operation, route, resource, requestId);
+                if (fault == FaultEffect.Answered)
+                {
+                    return;
+                }
+
+                if (fault == FaultEffect.LoseResponse)
+                {
+                    // Whatever the operation or its error writes goes nowhere; the connection is dropped at the end.
+                    http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+                }
+            }
+
+            var secretId = _options.SkipAuthentication ? null : _authenticator.Authenticate(http.Request, route);
+            if (operation is null)
+            {
+                throw unselectable!;
+            }
+
+            if (operation == OperationSelector.Preflight)
+            {
+                // A signed OPTIONS that is no preflight: the CORS handler says what it lacks.
+                _cors.Preflight(http, route.Bucket);
+                return;
+            }
+
+            var grant = secretId is null ? null : CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
+
             if (route.Bucket is not null && !CosRouter.IsValidBucketName(route.Bucket) && operation != "PutBucket")
             {
                 throw CosErrors.InvalidBucketName(route.Bucket);
             }
 
-            fault = await ApplyFaultAsync(http, operation, route, resource, requestId);
-            if (fault == FaultEffect.Answered)
+            if (route.HasKey && System.Text.Encoding.UTF8.GetByteCount(route.Key) is var keyBytes && keyBytes > CosErrors.MaxKeyBytes)
             {
-                return;
-            }
-
-            if (fault == FaultEffect.LoseResponse)
-            {
-                // Whatever the operation or its error writes goes nowhere; the connection is dropped at the end.
-                http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-            }
-
-            CamGrant? grant = null;
-            if (!_options.SkipAuthentication)
-            {
-                var secretId = _authenticator.Authenticate(http.Request, route);
-                grant = CamAuthorizer.Authorize(_authenticator.Issued, secretId, operation, route, http.Request, _store);
+                throw CosErrors.KeyTooLong(keyBytes);
             }
 
             var context = new OperationContext { Http = http, Route = route, Operation = operation, Store = _store, Options = _options, Clock = _clock, Grant = grant };
@@ -112,6 +135,7 @@ public sealed class CosRequestHandler
         {
             // The client went away or sent a short body: nothing was committed; drop the connection.
             http.Abort();
+            dropped = true;
         }
         finally
         {
@@ -120,10 +144,29 @@ public sealed class CosRequestHandler
                 http.Abort();
             }
 
-            // Kestrel signals RequestAborted after Abort() returns, so a lost answer is logged as aborted by name.
-            logged?.Complete(response.StatusCode, fault == FaultEffect.LoseResponse || http.RequestAborted.IsCancellationRequested);
+            // Kestrel signals RequestAborted after Abort() returns, so a dropped or lost answer is logged as aborted by name.
+            logged?.Complete(response.StatusCode, dropped || fault == FaultEffect.LoseResponse || http.RequestAborted.IsCancellationRequested);
         }
     }
+
+    /// <summary>The operation the request names, or (operation null) the error that it names none.</summary>
+    private static (string? Operation, CosErrorException? Error) SelectOperation(HttpRequest request, CosRoute route)
+    {
+        try
+        {
+            return (OperationSelector.Select(request.Method, route, request.Headers.ContainsKey), null);
+        }
+        catch (CosErrorException e)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>A CORS preflight: OPTIONS with the Origin and Access-Control-Request-Method a browser sends.</summary>
+    private static bool IsPreflight(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method)
+        && request.Headers.Origin.Count > 0
+        && request.Headers.AccessControlRequestMethod.Count > 0;
 
     /// <summary>
     /// Runs the operation's handler: the generated wire class reads the request into its typed form, the handler answers
@@ -278,7 +321,7 @@ public sealed class CosRequestHandler
             return;
         }
 
-        http.Response.Headers.Date = Xml.Http(_clock.GetUtcNow());
+        http.Response.Headers.Date = Cos.Generated.Protocol.CosWireFormat.FormatHttpDate(_clock.GetUtcNow());
         await ErrorWriter.WriteAsync(http, error, resource, requestId, traceId: $"emulator-{requestId}");
     }
 

@@ -9,7 +9,7 @@ namespace Cos.Emulator;
 /// A Kestrel memory pool of 256 KiB pinned blocks instead of 4 KiB ones, so a socket read fills a large
 /// segment and big uploads cost far fewer reads (see docs/benchmarks.md, "Emulator").
 /// </summary>
-public sealed class LargeBlockMemoryPool : MemoryPool<byte>
+internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
 {
     public const int BlockSize = 256 * 1024;
     private const int MaxRetained = 64;

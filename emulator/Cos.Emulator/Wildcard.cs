@@ -4,7 +4,7 @@ namespace Cos.Emulator;
 /// Glob matching with <c>*</c> (any run) and <c>?</c> (one character); with <c>starOnly</c>, <c>?</c> is itself
 /// (CAM resource and action patterns).
 /// </summary>
-public static class Wildcard
+internal static class Wildcard
 {
     public static bool IsMatch(string text, string pattern, bool ignoreCase = false, bool starOnly = false)
     {

@@ -64,6 +64,18 @@ public sealed class AuthTests
         body.ShouldContain("Request has expired");
     }
 
+    [Theory]
+    [InlineData(300_000_000_000L, 300_000_000_100L)]
+    [InlineData(1_700_000_000L, 300_000_000_000L)]
+    public async Task A_key_time_after_year_9999_is_AccessDenied(long start, long end)
+    {
+        await using var cos = await StartWithObjectAsync();
+        var (status, body, _) = await RawRequests.SendAsync(cos, RawRequests.Create(cos, HttpMethod.Get, "/secret.txt", keyTime: new CosKeyTime(start, end)));
+        status.ShouldBe(403);
+        body.ShouldContain("<Code>AccessDenied</Code>");
+        body.ShouldContain("year 9999");
+    }
+
     [Fact]
     public async Task Skewed_client_gets_RequestTimeTooSkewed_and_recovers_with_CorrectClockSkew()
     {

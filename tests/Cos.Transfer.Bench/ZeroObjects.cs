@@ -1,5 +1,4 @@
 using Cos.Emulator;
-using Cos.Emulator.Storage;
 using Cos.Generated;
 using Cos.Generated.Transfer;
 

@@ -15,13 +15,19 @@ namespace Cos.Emulator.Auth;
 /// parameters, as COS does: known key, key-time window, listed headers and parameters present, and the
 /// signature recomputed from exactly those.
 /// </summary>
-public sealed class CosAuthenticator
+internal sealed class CosAuthenticator
 {
     private readonly Dictionary<string, string> _permanent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TemporaryKey> _temporary = new(StringComparer.Ordinal);
 
     /// <summary>Temporary keys made to expire before their time (<see cref="ExpireSigningKey"/>), with when.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expiredEarly = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The most query parameters a request, and the most names a q-header-list or q-url-param-list, may have: far
+    /// more than any COS request needs, few enough that checking a signature stays cheap.
+    /// </summary>
+    internal const int MaxSignedItems = 1000;
+
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxSkew;
 
@@ -46,7 +52,10 @@ public sealed class CosAuthenticator
     /// <summary>The temporary keys the emulator's STS issued; accepted like <see cref="CosEmulatorOptions.TemporaryKeys"/>.</summary>
     public IssuedKeys Issued { get; } = new();
 
-    /// <summary>Returns the SecretId that signed the request; throws a 403 otherwise.</summary>
+    /// <summary>
+    /// Returns the SecretId that signed the request; throws a 403 otherwise, or a 400 InvalidArgument for a signed
+    /// request with more than <see cref="MaxSignedItems"/> parameters or listed names.
+    /// </summary>
     public string Authenticate(HttpRequest request, CosRoute route)
     {
         var header = request.Headers.Authorization.ToString();
@@ -73,6 +82,12 @@ public sealed class CosAuthenticator
         else
         {
             throw CosErrors.AccessDenied("Access Denied: the request is not signed and the bucket is private.");
+        }
+
+        // Bounded before any signature work: matching and signing over the request costs in proportion to these.
+        if (route.Query.Count > MaxSignedItems)
+        {
+            throw CosErrors.InvalidArgument($"The request has {route.Query.Count} query parameters; at most {MaxSignedItems} are accepted.");
         }
 
         var algorithm = Get(auth, "q-sign-algorithm");
@@ -125,46 +140,32 @@ public sealed class CosAuthenticator
             throw CosErrors.InvalidAccessKeyId($"The SecretId '{secretId}' does not exist.");
         }
 
-        CosKeyTime keyTime;
-        try
-        {
-            keyTime = CosKeyTime.Parse(keyTimeText);
-            CosKeyTime.Parse(signTimeText);
-        }
-        catch (FormatException)
-        {
-            throw CosErrors.AccessDenied($"q-key-time '{keyTimeText}' is not of the form start;end.");
-        }
+        var keyTime = ParseKeyTime("q-key-time", keyTimeText);
+        ParseKeyTime("q-sign-time", signTimeText);
 
         CheckTime(keyTime, now, presigned);
 
-        // Every listed header and parameter must be present; the HttpString is rebuilt from exactly those.
-        var headers = new List<KeyValuePair<string, string?>>();
-        foreach (var name in SplitList(headerList))
+        // Every listed header and parameter must be present; the HttpString is rebuilt from exactly those. Names are
+        // looked up by their encoded lower-case form, each request name encoded once, so the work is linear.
+        var listedHeaders = SplitList(headerList, "q-header-list");
+        var listedParameters = SplitList(paramList, "q-url-param-list");
+        var headers = new List<KeyValuePair<string, string?>>(listedHeaders.Count);
+        var requestHeaders = HeadersByListedName(request);
+        foreach (var name in listedHeaders)
         {
-            var value = FindHeader(request, name)
+            var value = requestHeaders.GetValueOrDefault(name)
                 ?? throw CosErrors.AccessDenied($"The header '{name}' listed in q-header-list is missing from the request.");
             headers.Add(new(name, value));
         }
 
-        var query = new List<KeyValuePair<string, string?>>();
-        foreach (var name in SplitList(paramList))
+        var query = new List<KeyValuePair<string, string?>>(listedParameters.Count);
+        var parameters = ParametersByListedName(route);
+        foreach (var name in listedParameters)
         {
-            var found = false;
-            foreach (var (rawName, value) in route.Query)
-            {
-                if (string.Equals(CosUrlEncoding.Encode(rawName).ToLowerInvariant(), name, StringComparison.Ordinal))
-                {
-                    query.Add(new(rawName, value));
-                    found = true;
-                    break;
-                }
-            }
-
-            if (!found)
-            {
-                throw CosErrors.AccessDenied($"The query parameter '{name}' listed in q-url-param-list is missing from the request.");
-            }
+            var parameter = parameters.TryGetValue(name, out var found)
+                ? found
+                : throw CosErrors.AccessDenied($"The query parameter '{name}' listed in q-url-param-list is missing from the request.");
+            query.Add(new(parameter.Key, parameter.Value));
         }
 
         var httpString = CosSigner.CreateHttpString(request.Method, route.SignedPath, query.ToArray(), headers.ToArray());
@@ -216,29 +217,72 @@ public sealed class CosAuthenticator
         }
     }
 
+    /// <summary>The last second a date can name (the end of year 9999); later key times are refused rather than compared.</summary>
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    private static CosKeyTime ParseKeyTime(string name, string text)
+    {
+        CosKeyTime keyTime;
+        try
+        {
+            keyTime = CosKeyTime.Parse(text);
+        }
+        catch (FormatException)
+        {
+            throw CosErrors.AccessDenied($"{name} '{text}' is not of the form start;end.");
+        }
+
+        if (keyTime.Start > MaxUnixSeconds || keyTime.End > MaxUnixSeconds)
+        {
+            throw CosErrors.AccessDenied($"{name} '{text}' is out of range: its times are Unix seconds up to {MaxUnixSeconds} (the end of year 9999).");
+        }
+
+        return keyTime;
+    }
+
     private static string Format(long unixSeconds) =>
         DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string? FindHeader(HttpRequest request, string lowerName)
+    /// <summary>The request's headers by the name a q-header-list gives them (URL-encoded, lower-case); Host as sent.</summary>
+    private static Dictionary<string, string> HeadersByListedName(HttpRequest request)
     {
-        if (lowerName == "host")
-        {
-            return request.Headers.Host.ToString() is { Length: > 0 } host ? host : null;
-        }
-
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in request.Headers)
         {
-            if (string.Equals(CosUrlEncoding.Encode(name).ToLowerInvariant(), lowerName, StringComparison.Ordinal))
-            {
-                return values.ToString();
-            }
+            byName.TryAdd(CosUrlEncoding.Encode(name).ToLowerInvariant(), values.ToString());
         }
 
-        return null;
+        byName.Remove("host");
+        if (request.Headers.Host.ToString() is { Length: > 0 } host)
+        {
+            byName["host"] = host;
+        }
+
+        return byName;
     }
 
-    private static IEnumerable<string> SplitList(string list) =>
-        Uri.UnescapeDataString(list).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(n => n.ToLowerInvariant());
+    /// <summary>The query's parameters by the name a q-url-param-list gives them (URL-encoded, lower-case); the first of repeated names.</summary>
+    private static Dictionary<string, KeyValuePair<string, string>> ParametersByListedName(CosRoute route)
+    {
+        var byName = new Dictionary<string, KeyValuePair<string, string>>(route.Query.Count, StringComparer.Ordinal);
+        foreach (var parameter in route.Query)
+        {
+            byName.TryAdd(CosUrlEncoding.Encode(parameter.Key).ToLowerInvariant(), parameter);
+        }
+
+        return byName;
+    }
+
+    private static List<string> SplitList(string list, string name)
+    {
+        var names = Uri.UnescapeDataString(list).Split(';', StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length > MaxSignedItems)
+        {
+            throw CosErrors.InvalidArgument($"{name} names {names.Length} entries; at most {MaxSignedItems} are accepted.");
+        }
+
+        return [.. names.Select(n => n.ToLowerInvariant())];
+    }
 
     private static string Get(Dictionary<string, string> auth, string name) =>
         auth.TryGetValue(name, out var value) && value.Length > 0

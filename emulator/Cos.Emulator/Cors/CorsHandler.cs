@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cos.Emulator.Cors;
 
 /// <summary>Answers preflight <c>OPTIONS</c> requests (without authentication) and adds CORS headers to matching requests.</summary>
-public sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> rules)
+internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> rules)
 {
     /// <summary>Answers a preflight; throws 403 when no rule allows it.</summary>
     public void Preflight(HttpContext context, string? bucket)

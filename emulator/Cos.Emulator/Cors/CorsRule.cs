@@ -15,5 +15,6 @@ public sealed record CorsRule
     /// <summary>Response headers the browser may read (ETag, x-cos-request-id).</summary>
     public IReadOnlyList<string> ExposeHeaders { get; init; } = ["ETag", "Content-Length", "x-cos-request-id"];
 
+    /// <summary>How long a browser may cache the preflight answer (<c>Access-Control-Max-Age</c>); null sends no such header.</summary>
     public int? MaxAgeSeconds { get; init; }
 }

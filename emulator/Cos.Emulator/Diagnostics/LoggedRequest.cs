@@ -11,6 +11,7 @@ public sealed record LoggedRequest
     /// <summary>When the request arrived, on the emulator's clock.</summary>
     public required DateTimeOffset Time { get; init; }
 
+    /// <summary>The HTTP method as sent (<c>PUT</c>, <c>GET</c>, …).</summary>
     public required string Method { get; init; }
 
     /// <summary>The decoded path as sent (<c>/{key}</c>, or <c>/{bucket}/{key}</c> path-style).</summary>
@@ -25,7 +26,10 @@ public sealed record LoggedRequest
     /// <summary>The decoded query (sub-resources such as <c>uploads</c>, and parameters such as <c>partNumber</c>) in order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Query { get; init; }
 
-    /// <summary>The COS operation the router chose (<c>UploadPart</c>, …); null when routing failed first.</summary>
+    /// <summary>
+    /// The COS operation the request names (<c>UploadPart</c>, …; <c>Preflight</c> for CORS preflights); null when
+    /// routing failed, or when it names none the emulator knows (answered, once authenticated, 501, 405 or 400).
+    /// </summary>
     public string? Operation { get; init; }
 
     /// <summary>The response status; null while the request is still being handled.</summary>

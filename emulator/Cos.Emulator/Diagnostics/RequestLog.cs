@@ -17,7 +17,7 @@ public sealed class RequestLog
     private long _sequence;
 
     /// <summary>Creates a log that keeps the last <paramref name="capacity"/> requests; 0 keeps none.</summary>
-    public RequestLog(int capacity, TimeProvider? time = null)
+    internal RequestLog(int capacity, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;
@@ -178,7 +178,7 @@ public sealed class RequestLog
         private bool _aborted;
 
         /// <summary>Adds what the router found.</summary>
-        public void Routed(CosRoute route, string operation)
+        public void Routed(CosRoute route, string? operation)
         {
             lock (_gate)
             {

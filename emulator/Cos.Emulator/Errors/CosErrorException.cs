@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Errors;
 
 /// <summary>A COS error to answer with: status, code and message, written as an <c>&lt;Error&gt;</c> body.</summary>
-public sealed class CosErrorException(int status, string code, string message) : Exception(message)
+internal sealed class CosErrorException(int status, string code, string message) : Exception(message)
 {
     public int Status { get; } = status;
 

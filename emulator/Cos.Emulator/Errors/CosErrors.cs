@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Errors;
 
 /// <summary>The COS errors the emulator answers with, with the status COS documents for each.</summary>
-public static class CosErrors
+internal static class CosErrors
 {
     public static CosErrorException AccessDenied(string message) => new(403, "AccessDenied", message);
 
@@ -31,6 +31,11 @@ public static class CosErrors
     };
 
     public static CosErrorException InvalidRequest(string message) => new(400, "InvalidRequest", message);
+
+    public static CosErrorException KeyTooLong(int bytes) => new(400, "KeyTooLong", $"Your key is too long: it is {bytes} bytes of UTF-8, and keys are at most {MaxKeyBytes}.");
+
+    /// <summary>The longest object key COS accepts, in bytes of UTF-8.</summary>
+    public const int MaxKeyBytes = 850;
 
     public static CosErrorException MalformedXml(string message) => new(400, "MalformedXML", message);
 

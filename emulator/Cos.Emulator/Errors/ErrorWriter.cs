@@ -1,11 +1,12 @@
 using System.Text;
 using System.Xml;
+using Cos.Emulator.Operations;
 using Microsoft.AspNetCore.Http;
 
 namespace Cos.Emulator.Errors;
 
 /// <summary>Writes <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;TraceId/&gt;&lt;/Error&gt;</c>.</summary>
-public static class ErrorWriter
+internal static class ErrorWriter
 {
     public static async Task WriteAsync(HttpContext context, CosErrorException error, string resource, string requestId, string traceId)
     {
@@ -34,14 +35,15 @@ public static class ErrorWriter
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("Error");
-            xml.WriteElementString("Code", error.Code);
-            xml.WriteElementString("Message", error.Message);
-            xml.WriteElementString("Resource", resource);
+            xml.WriteElementString("Code", XmlChars.Escape(error.Code));
+            // Messages and the resource may echo keys and request values; XML 1.0 cannot carry all of their characters.
+            xml.WriteElementString("Message", XmlChars.Escape(error.Message));
+            xml.WriteElementString("Resource", XmlChars.Escape(resource));
             xml.WriteElementString("RequestId", requestId);
             xml.WriteElementString("TraceId", traceId);
             foreach (var (name, value) in error.Extra)
             {
-                xml.WriteElementString(name, Sanitize(value));
+                xml.WriteElementString(name, XmlChars.Escape(value));
             }
 
             xml.WriteEndElement();
@@ -49,15 +51,4 @@ public static class ErrorWriter
 
         return stream.ToArray();
     }
-
-    /// <summary>XML 1.0 cannot carry most control characters; the StringToSign's newlines are kept.</summary>
-    private static string Sanitize(string value) =>
-        string.Create(value.Length, value, static (span, text) =>
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                span[i] = c is '\n' or '\t' || (c >= 0x20 && !char.IsSurrogate(c)) || char.IsSurrogate(c) ? c : '?';
-            }
-        });
 }

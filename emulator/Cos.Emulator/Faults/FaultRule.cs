@@ -18,11 +18,13 @@ public sealed class FaultRule
     /// <summary>The HTTP method; null matches all.</summary>
     public string? Method { get; init; }
 
+    /// <summary>The bucket (<c>name-appid</c>), compared exactly; null matches all, including service requests.</summary>
     public string? Bucket { get; init; }
 
     /// <summary>A glob on the key (<c>*</c>, <c>?</c>); null matches all.</summary>
     public string? KeyPattern { get; init; }
 
+    /// <summary>The <c>partNumber</c> query parameter (UploadPart, UploadPartCopy); null matches all.</summary>
     public int? PartNumber { get; init; }
 
     /// <summary>Fire on every n-th matching request (1 = each).</summary>
@@ -37,6 +39,7 @@ public sealed class FaultRule
     /// <summary>The error code of <see cref="Status"/> (default <c>InternalError</c>).</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>The message of <see cref="Status"/>'s error (default: one saying the fault was injected).</summary>
     public string? ErrorMessage { get; init; }
 
     /// <summary>Headers added to the fault response (such as <c>Retry-After</c>).</summary>
@@ -63,6 +66,10 @@ public sealed class FaultRule
     /// <summary>
     /// Reads this many bytes of the request body, then stops reading (the connection stays open) until the client
     /// gives up: a server that stops taking an upload. The client notices only once the connection's buffers are full.
+    /// The request ends, deleting what it had written, when the client resets the connection, or closes it with
+    /// nothing left to send. A client that closes gracefully while its own buffers still hold unsent body bytes
+    /// cannot be seen leaving by a server that reads nothing (its FIN waits behind those bytes): that request is
+    /// held until the emulator stops.
     /// </summary>
     public long? StallRequestAfterBytes { get; init; }
 

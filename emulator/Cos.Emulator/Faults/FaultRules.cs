@@ -6,6 +6,7 @@ public sealed class FaultRules
     private readonly object _gate = new();
     private FaultRule[] _rules = [];
 
+    /// <summary>Adds <paramref name="rule"/> after the others (the first rule that fires wins) and returns it, to read <see cref="FaultRule.Fired"/> later.</summary>
     public FaultRule Add(FaultRule rule)
     {
         lock (_gate)
@@ -16,6 +17,7 @@ public sealed class FaultRules
         return rule;
     }
 
+    /// <summary>Removes <paramref name="rule"/>; false when it was not there.</summary>
     public bool Remove(FaultRule rule)
     {
         lock (_gate)
@@ -26,6 +28,7 @@ public sealed class FaultRules
         }
     }
 
+    /// <summary>Removes every rule.</summary>
     public void Clear()
     {
         lock (_gate)
@@ -34,6 +37,7 @@ public sealed class FaultRules
         }
     }
 
+    /// <summary>The rules in the order they are tried: a copy that later changes do not affect.</summary>
     public IReadOnlyList<FaultRule> Rules => Volatile.Read(ref _rules);
 
     /// <summary>The first rule that fires for this request, if any.</summary>

@@ -8,7 +8,7 @@ namespace Cos.Emulator.Faults;
 /// (stops moving bytes, without closing the connection) after <paramref name="stallAfter"/> bytes until the
 /// client goes away.
 /// </summary>
-public sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond, long? stallAfter = null) : Stream
+internal sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond, long? stallAfter = null) : Stream
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _bytes;

@@ -4,7 +4,7 @@ using Cos.Emulator.Errors;
 namespace Cos.Emulator.Operations;
 
 /// <summary>A single <c>bytes=a-b</c>, <c>bytes=a-</c> or <c>bytes=-n</c> range.</summary>
-public readonly record struct ByteRange(long Start, long Length)
+internal readonly record struct ByteRange(long Start, long Length)
 {
     public long End => Start + Length - 1;
 

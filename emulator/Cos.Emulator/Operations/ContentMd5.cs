@@ -3,7 +3,7 @@ using Cos.Emulator.Errors;
 namespace Cos.Emulator.Operations;
 
 /// <summary>The <c>Content-MD5</c> header: base64 of 16 bytes.</summary>
-public static class ContentMd5
+internal static class ContentMd5
 {
     /// <summary>The decoded digest, null when the header is absent; throws InvalidDigest when it is not a base64 MD5.</summary>
     public static byte[]? Parse(string? header)

@@ -8,7 +8,7 @@ namespace Cos.Emulator.Operations;
 /// The parsed <c>x-cos-copy-source</c>: <c>{bucket}.cos.{region}.{suffix}/{url-encoded key}</c> (a scheme and a
 /// <c>?versionId=</c> are tolerated), or path-style <c>/{bucket}/{key}</c>.
 /// </summary>
-public sealed partial record CopySource(string Bucket, string Key)
+internal sealed partial record CopySource(string Bucket, string Key)
 {
     public static CopySource Parse(string header)
     {
@@ -65,7 +65,7 @@ public sealed partial record CopySource(string Bucket, string Key)
 }
 
 /// <summary>Reads at most a given number of bytes from a stream.</summary>
-public sealed class LimitedStream(Stream inner, long length) : Stream
+internal sealed class LimitedStream(Stream inner, long length) : Stream
 {
     private readonly long _length = length;
     private long _remaining = length;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cos.Emulator.Operations;
 
 /// <summary>One request being answered: the HTTP exchange, where it goes and the store.</summary>
-public sealed class OperationContext
+internal sealed class OperationContext
 {
     public required HttpContext Http { get; init; }
 

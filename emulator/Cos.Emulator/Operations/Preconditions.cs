@@ -4,7 +4,7 @@ using Cos.Emulator.Storage;
 namespace Cos.Emulator.Operations;
 
 /// <summary>RFC 7232 conditional requests: If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since, in that order.</summary>
-public static class Preconditions
+internal static class Preconditions
 {
     public enum Outcome
     {

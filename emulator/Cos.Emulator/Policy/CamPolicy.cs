@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace Cos.Emulator.Policy;
 
 /// <summary>One statement of a CAM policy: allow or deny the actions on the resources (patterns with <c>*</c>).</summary>
-public sealed record CamStatement(bool Allow, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources);
+internal sealed record CamStatement(bool Allow, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources);
 
 /// <summary>
 /// A CAM policy as STS receives it (<c>{"version":"2.0","statement":[{"effect","action","resource"}]}</c>): a
 /// request is allowed when some statement allows its action on its resource and none denies it.
 /// </summary>
-public sealed class CamPolicy(IReadOnlyList<CamStatement> statements)
+internal sealed class CamPolicy(IReadOnlyList<CamStatement> statements)
 {
     public IReadOnlyList<CamStatement> Statements { get; } = statements;
 

@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Routing;
 
 /// <summary>Where a request goes: the service, a bucket, or an object of a bucket.</summary>
-public sealed record CosRoute
+internal sealed record CosRoute
 {
     /// <summary>The bucket (<c>name-appid</c>); null for the service.</summary>
     public string? Bucket { get; init; }

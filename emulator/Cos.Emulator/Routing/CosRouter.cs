@@ -9,7 +9,7 @@ namespace Cos.Emulator.Routing;
 /// <c>cos.{region}.{suffix}/{bucket}/{key}</c>, the service host <c>service.cos.{suffix}</c>, and path-style
 /// on any other host (an IP address or localhost).
 /// </summary>
-public sealed partial class CosRouter(IReadOnlyList<string> hostSuffixes)
+internal sealed partial class CosRouter(IReadOnlyList<string> hostSuffixes)
 {
     public CosRoute Route(string host, string rawTarget)
     {

@@ -10,7 +10,7 @@ namespace Cos.Emulator.Routing;
 /// parameters and required headers the request all has; the most specific row wins (<c>?uploadId&amp;partNumber</c>
 /// with <c>x-cos-copy-source</c> is UploadPartCopy, not UploadPart or PutObject).
 /// </summary>
-public static class OperationSelector
+internal static class OperationSelector
 {
     /// <summary>Sub-resources of COS that no operation of the spec serves: 501 NotImplemented rather than another operation's answer.</summary>
     private static readonly HashSet<string> CosSubResources = new(StringComparer.Ordinal)

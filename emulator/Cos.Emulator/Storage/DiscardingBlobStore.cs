@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Storage;
 
 /// <summary>Keeps no content (benchmarks): sizes, ETags and CRC-64 are kept by the caller; reads return zeros.</summary>
-public sealed class DiscardingBlobStore : IBlobStore
+internal sealed class DiscardingBlobStore : IBlobStore
 {
     public async Task<BlobInfo> WriteAsync(Stream source, bool md5Required, CancellationToken cancellationToken)
     {

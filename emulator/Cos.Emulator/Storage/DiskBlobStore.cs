@@ -4,7 +4,7 @@ namespace Cos.Emulator.Storage;
 /// Blobs as files <c>blobs/{id}</c> under the data directory, named by random ids (never by object keys).
 /// A write goes to <c>tmp/</c> and is renamed into place only when complete and flushed.
 /// </summary>
-public sealed class DiskBlobStore : IBlobStore
+internal sealed class DiskBlobStore : IBlobStore
 {
     private readonly string _blobs;
     private readonly string _tmp;

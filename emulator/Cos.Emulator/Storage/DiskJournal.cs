@@ -9,7 +9,7 @@ namespace Cos.Emulator.Storage;
 /// <c>buckets/{bucket}.json</c>, <c>objects/{bucket}/{sha256(key)}.json</c> (the key is inside, never in the
 /// path) and <c>uploads/{uploadId}.json</c>.
 /// </summary>
-public sealed class DiskJournal
+internal sealed class DiskJournal
 {
     private readonly string _buckets;
     private readonly string _objects;

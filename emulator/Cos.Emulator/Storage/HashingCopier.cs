@@ -6,7 +6,7 @@ using Cos.Generated.Integrity;
 namespace Cos.Emulator.Storage;
 
 /// <summary>Copies a stream in large blocks while computing its MD5 and CRC-64 (never buffering it whole).</summary>
-public static class HashingCopier
+internal static class HashingCopier
 {
     public const int BufferSize = 256 * 1024;
 

@@ -20,6 +20,7 @@ public interface IBlobStore : IDisposable
     /// <summary>Opens a blob for reading (seekable); null when it no longer exists.</summary>
     Stream? OpenRead(string blobId, long length);
 
+    /// <summary>Deletes a blob; a missing one is no error. Readers that opened it keep reading the content they opened.</summary>
     void Delete(string blobId);
 
     /// <summary>The ids of every committed blob (to drop unreferenced ones at start).</summary>

@@ -1,20 +1,28 @@
 namespace Cos.Emulator.Storage;
 
-/// <summary>Buckets, objects and multipart uploads. Every method is safe to call concurrently.</summary>
+/// <summary>
+/// Buckets, objects and multipart uploads. Every method is safe to call concurrently. Where a method "throws
+/// NoSuchBucket" (or NoSuchUpload, BucketNotEmpty), it throws the exception the emulator answers as that COS error;
+/// its message is COS's.
+/// </summary>
 public interface IObjectStore : IDisposable
 {
     /// <summary>False for the discarding store: reads return zeros of the stored length.</summary>
     bool KeepsContent { get; }
 
+    /// <summary>Creates <paramref name="bucket"/>; false when a bucket of that name exists.</summary>
     bool TryCreateBucket(BucketRecord bucket);
 
+    /// <summary>The bucket named <paramref name="name"/>; null when there is none.</summary>
     BucketRecord? GetBucket(string name);
 
+    /// <summary>Every bucket, by name in ordinal order.</summary>
     IReadOnlyList<BucketRecord> ListBuckets();
 
     /// <summary>Deletes an empty bucket (and its open uploads); throws NoSuchBucket or BucketNotEmpty.</summary>
     void DeleteBucket(string name);
 
+    /// <summary>The current version of an object; null when missing. Throws NoSuchBucket.</summary>
     ObjectRecord? GetObject(string bucket, string key);
 
     /// <summary>The committed object and its content, opened together so a concurrent replace cannot tear it; null when missing.</summary>
@@ -32,8 +40,10 @@ public interface IObjectStore : IDisposable
     /// <summary>Makes <paramref name="record"/> the object's current version (last commit wins); throws NoSuchBucket.</summary>
     void CommitObject(string bucket, ObjectRecord record);
 
+    /// <summary>Deletes an object and its content; false when it was missing. Throws NoSuchBucket.</summary>
     bool DeleteObject(string bucket, string key);
 
+    /// <summary>Opens a multipart upload of <paramref name="key"/> that will get <paramref name="properties"/>, with a new upload id; throws NoSuchBucket.</summary>
     UploadRecord CreateUpload(string bucket, string key, ObjectProperties properties, DateTimeOffset now);
 
     /// <summary>A snapshot of an open upload; null when unknown (or of another bucket).</summary>
@@ -45,8 +55,10 @@ public interface IObjectStore : IDisposable
     /// <summary>Concatenates <paramref name="parts"/> into the object and closes the upload; throws NoSuchUpload.</summary>
     Task<ObjectRecord> CompleteUploadAsync(string bucket, string uploadId, IReadOnlyList<PartRecord> parts, string etag, ulong crc64, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Closes an open upload and deletes its parts; false when unknown (or of another bucket).</summary>
     bool AbortUpload(string bucket, string uploadId);
 
+    /// <summary>Snapshots of the bucket's open uploads, in no particular order; throws NoSuchBucket.</summary>
     IReadOnlyList<UploadRecord> ListUploads(string bucket);
 
     /// <summary>

@@ -1,11 +1,20 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Cos.Emulator.Storage;
 
-/// <summary>Blobs as lists of immutable memory segments; a concatenation shares its parts' segments.</summary>
-public sealed class MemoryBlobStore : IBlobStore
+/// <summary>
+/// Blobs as lists of immutable memory segments; a concatenation shares its parts' segments. A blob costs about
+/// its length: segments grow from <see cref="FirstSegmentSize"/> to <see cref="SegmentSize"/> as content arrives,
+/// and the last one is trimmed to what it holds.
+/// </summary>
+internal sealed class MemoryBlobStore : IBlobStore
 {
+    private const int FirstSegmentSize = 4 * 1024;
+
+    /// <summary>Large enough that a big object is few segments, small enough to stay a cheap allocation.</summary>
     private const int SegmentSize = 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>[]> _blobs = new(StringComparer.Ordinal);
 
     public async Task<BlobInfo> WriteAsync(Stream source, bool md5Required, CancellationToken cancellationToken)
@@ -25,7 +34,9 @@ public sealed class MemoryBlobStore : IBlobStore
                         segments.Add(current);
                     }
 
-                    current = new byte[SegmentSize];
+                    // Doubling keeps the number of segments logarithmic until they reach their full size.
+                    var size = current is null ? FirstSegmentSize : Math.Min(SegmentSize, current.Length * 2);
+                    current = GC.AllocateUninitializedArray<byte>(size);
                     used = 0;
                 }
 
@@ -39,7 +50,8 @@ public sealed class MemoryBlobStore : IBlobStore
         }, cancellationToken).ConfigureAwait(false);
         if (current is not null && used > 0)
         {
-            segments.Add(current.AsMemory(0, used));
+            // A short last segment is copied to its exact size, so small objects do not keep a segment's slack.
+            segments.Add(used == current.Length ? current : current.AsSpan(0, used).ToArray());
         }
 
         var id = Guid.NewGuid().ToString("N");
@@ -67,73 +79,27 @@ public sealed class MemoryBlobStore : IBlobStore
 
     public IEnumerable<string> List() => _blobs.Keys;
 
-    public void Dispose() => _blobs.Clear();
-}
-
-/// <summary>A read-only seekable stream over memory segments.</summary>
-public sealed class SegmentStream(ReadOnlyMemory<byte>[] segments) : Stream
-{
-    private readonly long _length = segments.Sum(s => (long)s.Length);
-    private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
-
-    public override long Length => _length;
-
-    public override long Position
+    /// <summary>
+    /// The bytes of the arrays the committed blobs hold, each array counted once however many blobs share it: what
+    /// the content really costs, slack included (tests hold the store to it).
+    /// </summary>
+    internal long RetainedBytes()
     {
-        get => _position;
-        set => _position = Math.Clamp(value, 0, _length);
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var copied = 0;
-        long start = 0;
-        foreach (var segment in segments)
+        var arrays = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        long total = 0;
+        foreach (var segments in _blobs.Values)
         {
-            var end = start + segment.Length;
-            if (_position < end && copied < buffer.Length)
+            foreach (var segment in segments)
             {
-                var inner = (int)(_position - start);
-                var n = Math.Min(segment.Length - inner, buffer.Length - copied);
-                segment.Span.Slice(inner, n).CopyTo(buffer[copied..]);
-                copied += n;
-                _position += n;
-            }
-
-            start = end;
-            if (copied == buffer.Length)
-            {
-                break;
+                if (MemoryMarshal.TryGetArray(segment, out var array) && arrays.Add(array.Array!))
+                {
+                    total += array.Array!.Length;
+                }
             }
         }
 
-        return copied;
+        return total;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
-    {
-        SeekOrigin.Begin => offset,
-        SeekOrigin.Current => _position + offset,
-        _ => _length + offset,
-    };
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public void Dispose() => _blobs.Clear();
 }

@@ -8,7 +8,7 @@ namespace Cos.Emulator.Storage;
 /// commits (swapping which blob a key points to) happen under it, so the last complete write wins and a
 /// reader always opens one committed version.
 /// </summary>
-public sealed class ObjectStore : IObjectStore
+internal sealed class ObjectStore : IObjectStore
 {
     private readonly object _gate = new();
     private readonly IBlobStore _blobs;

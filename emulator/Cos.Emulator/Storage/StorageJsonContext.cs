@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Cos.Emulator.Storage;
 
 /// <summary>An open upload as written to its sidecar (parts as a list).</summary>
-public sealed record UploadFile
+internal sealed record UploadFile
 {
     public required UploadRecord Upload { get; init; }
 
@@ -11,7 +11,7 @@ public sealed record UploadFile
 }
 
 /// <summary>An object sidecar: the bucket it belongs to and the record (with its key).</summary>
-public sealed record ObjectFile
+internal sealed record ObjectFile
 {
     public required string Bucket { get; init; }
 

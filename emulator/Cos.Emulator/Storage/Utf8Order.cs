@@ -3,7 +3,7 @@ using System.Text;
 namespace Cos.Emulator.Storage;
 
 /// <summary>Orders strings by their UTF-8 bytes (code point order), as COS lists keys.</summary>
-public sealed class Utf8Order : IComparer<string>
+internal sealed class Utf8Order : IComparer<string>
 {
     public static Utf8Order Instance { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Storage;
 
 /// <summary>A seekable stream of <c>length</c> zero bytes (what the discarding store serves; benchmarks upload it).</summary>
-public sealed class ZeroStream(long length) : Stream
+internal sealed class ZeroStream(long length) : Stream
 {
     private long _position;
 

@@ -4,10 +4,10 @@ using Cos.Emulator.Policy;
 namespace Cos.Emulator.Sts;
 
 /// <summary>A temporary key the emulator's STS issued, with the policy that limits it.</summary>
-public sealed record IssuedKey(TemporaryKey Key, CamPolicy Policy, string Name);
+internal sealed record IssuedKey(TemporaryKey Key, CamPolicy Policy, string Name);
 
 /// <summary>The temporary keys issued by GetFederationToken, by TmpSecretId. Safe to use concurrently.</summary>
-public sealed class IssuedKeys
+internal sealed class IssuedKeys
 {
     private readonly ConcurrentDictionary<string, IssuedKey> _keys = new(StringComparer.Ordinal);
 

@@ -14,7 +14,7 @@ namespace Cos.Emulator.Sts;
 /// to <see cref="CosEmulatorOptions.StsHost"/>, or carry <c>X-TC-Action</c> on any host. Errors are API 3.0 JSON
 /// with status 200, as TencentCloud answers them.
 /// </summary>
-public sealed class StsEndpoint(CosEmulatorOptions options)
+internal sealed class StsEndpoint(CosEmulatorOptions options)
 {
     public const string Service = "sts";
     public const string Version = "2018-08-13";

@@ -1,7 +1,7 @@
 namespace Cos.Emulator.Sts;
 
 /// <summary>A TencentCloud API 3.0 error, answered as <c>{"Response":{"Error":{"Code","Message"},"RequestId"}}</c>.</summary>
-public sealed class StsErrorException(string code, string message) : Exception(message)
+internal sealed class StsErrorException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
 

@@ -11,7 +11,7 @@ namespace Cos.Emulator.Sts;
 /// signature recomputed from the canonical request. Written apart from the SDK's signer on purpose, so that a
 /// mistake in one is not silently mirrored in the other.
 /// </summary>
-public sealed class Tc3Verifier
+internal sealed class Tc3Verifier
 {
     public const string Algorithm = "TC3-HMAC-SHA256";
 

@@ -96,16 +96,16 @@ internal sealed partial class CosOperationHandlers
         {
             Name = context.Bucket,
             EncodingType = encodingType is null ? (EncodingType?)null : new EncodingType(encodingType),
-            Prefix = Encode(prefix, encodingType),
-            Marker = Encode(marker, encodingType),
+            Prefix = XmlChars.Listed(prefix, encodingType),
+            Marker = XmlChars.Listed(marker, encodingType),
             MaxKeys = maxKeys,
-            Delimiter = delimiter.Length > 0 ? Encode(delimiter, encodingType) : null,
+            Delimiter = delimiter.Length > 0 ? XmlChars.Listed(delimiter, encodingType) : null,
             IsTruncated = truncated,
-            NextMarker = truncated && nextMarker is not null ? Encode(nextMarker, encodingType) : null,
-            CommonPrefixes = prefixes.Select(p => new CommonPrefix { Prefix = Encode(p, encodingType) }).ToList(),
+            NextMarker = truncated && nextMarker is not null ? XmlChars.Listed(nextMarker, encodingType) : null,
+            CommonPrefixes = prefixes.Select(p => new CommonPrefix { Prefix = XmlChars.Listed(p, encodingType) }).ToList(),
             Contents = contents.Select(record => new ObjectSummary
             {
-                Key = Encode(record.Key, encodingType),
+                Key = XmlChars.Listed(record.Key, encodingType),
                 LastModified = record.LastModified,
                 ETag = record.ETag,
                 Size = record.Size,

@@ -14,7 +14,9 @@ internal sealed partial class CosOperationHandlers
         RequireBucket(context);
         var properties = Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata);
         var upload = context.Store.CreateUpload(context.Bucket, context.Key, properties, context.Now);
-        return Task.FromResult(new InitiateMultipartUploadResponse { Bucket = context.Bucket, Key = upload.Key, UploadId = upload.UploadId });
+        // A key XML cannot carry is percent-encoded in the answer, so the client always learns the UploadId (an upload
+        // it never learns could only be found by listing).
+        return Task.FromResult(new InitiateMultipartUploadResponse { Bucket = context.Bucket, Key = XmlChars.Escape(upload.Key), UploadId = upload.UploadId });
     }
 
     private partial async Task<UploadPartResponse> UploadPartAsync(UploadPartRequest request, OperationContext context)
@@ -88,9 +90,10 @@ internal sealed partial class CosOperationHandlers
         var record = await context.Store.CompleteUploadAsync(context.Bucket, request.UploadId, parts, etag, crc, context.Now, context.Http.RequestAborted);
         return new CompleteMultipartUploadResponse
         {
-            Location = $"{context.Route.Host}/{record.Key}",
+            // Escaped as Initiate's answer is: a Complete that took effect must always answer 200.
+            Location = XmlChars.Escape($"{context.Route.Host}/{record.Key}"),
             Bucket = context.Bucket,
-            Key = record.Key,
+            Key = XmlChars.Escape(record.Key),
             ETag = record.ETag,
             Crc64 = record.Crc64,
         };
@@ -123,7 +126,7 @@ internal sealed partial class CosOperationHandlers
         {
             Bucket = context.Bucket,
             EncodingType = encodingType is null ? (EncodingType?)null : new EncodingType(encodingType),
-            Key = Encode(upload.Key, encodingType),
+            Key = XmlChars.Listed(upload.Key, encodingType),
             UploadId = upload.UploadId,
             Initiator = Owner(context),
             Owner = Owner(context),
@@ -202,24 +205,24 @@ internal sealed partial class CosOperationHandlers
         {
             Bucket = context.Bucket,
             EncodingType = encodingType is null ? (EncodingType?)null : new EncodingType(encodingType),
-            KeyMarker = Encode(keyMarker, encodingType),
-            UploadIdMarker = uploadIdMarker,
-            NextKeyMarker = truncated ? Encode(nextKey ?? string.Empty, encodingType) : null,
+            KeyMarker = XmlChars.Listed(keyMarker, encodingType),
+            UploadIdMarker = XmlChars.Escape(uploadIdMarker),
+            NextKeyMarker = truncated ? XmlChars.Listed(nextKey ?? string.Empty, encodingType) : null,
             NextUploadIdMarker = truncated ? nextUploadId ?? string.Empty : null,
             MaxUploads = maxUploads,
             IsTruncated = truncated,
-            Prefix = Encode(prefix, encodingType),
-            Delimiter = delimiter.Length > 0 ? Encode(delimiter, encodingType) : null,
+            Prefix = XmlChars.Listed(prefix, encodingType),
+            Delimiter = delimiter.Length > 0 ? XmlChars.Listed(delimiter, encodingType) : null,
             Uploads = page.Select(u => new MultipartUpload
             {
-                Key = Encode(u.Key, encodingType),
+                Key = XmlChars.Listed(u.Key, encodingType),
                 UploadId = u.UploadId,
                 StorageClass = new StorageClass(u.Properties.StorageClass),
                 Initiator = owner,
                 Owner = owner,
                 Initiated = u.Initiated,
             }).ToList(),
-            CommonPrefixes = prefixes.Select(p => new CommonPrefix { Prefix = Encode(p, encodingType) }).ToList(),
+            CommonPrefixes = prefixes.Select(p => new CommonPrefix { Prefix = XmlChars.Listed(p, encodingType) }).ToList(),
         });
     }
 }

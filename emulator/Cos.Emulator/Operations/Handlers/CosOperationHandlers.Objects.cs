@@ -61,12 +61,12 @@ internal sealed partial class CosOperationHandlers
                 ContentRange = range is { } r ? $"bytes {r.Start}-{r.End}/{record.Size}" : null,
 
                 // response-* query parameters override the stored content headers.
-                ContentType = NullIfEmpty(request.ResponseContentType) ?? p.ContentType ?? "application/octet-stream",
-                CacheControl = NullIfEmpty(request.ResponseCacheControl) ?? p.CacheControl,
-                ContentDisposition = NullIfEmpty(request.ResponseContentDisposition) ?? p.ContentDisposition,
-                ContentEncoding = NullIfEmpty(request.ResponseContentEncoding) ?? p.ContentEncoding,
-                ContentLanguage = NullIfEmpty(request.ResponseContentLanguage) ?? p.ContentLanguage,
-                Expires = NullIfEmpty(request.ResponseExpires) ?? p.Expires,
+                ContentType = Override(request.ResponseContentType, "response-content-type") ?? p.ContentType ?? "application/octet-stream",
+                CacheControl = Override(request.ResponseCacheControl, "response-cache-control") ?? p.CacheControl,
+                ContentDisposition = Override(request.ResponseContentDisposition, "response-content-disposition") ?? p.ContentDisposition,
+                ContentEncoding = Override(request.ResponseContentEncoding, "response-content-encoding") ?? p.ContentEncoding,
+                ContentLanguage = Override(request.ResponseContentLanguage, "response-content-language") ?? p.ContentLanguage,
+                Expires = Override(request.ResponseExpires, "response-expires") ?? p.Expires,
                 ETag = record.ETag,
                 LastModified = record.LastModified,
                 Crc64 = record.Crc64,

@@ -2,7 +2,6 @@ using System.Globalization;
 using Cos.Emulator.Errors;
 using Cos.Emulator.Storage;
 using Cos.Generated;
-using Cos.Generated.Signing;
 
 namespace Cos.Emulator.Operations;
 
@@ -82,7 +81,13 @@ internal sealed partial class CosOperationHandlers
         var other => throw CosErrors.InvalidArgument($"encoding-type '{other}' is not supported: use 'url'."),
     };
 
-    private static string Encode(string value, string? encodingType) => encodingType is null ? value : CosUrlEncoding.Encode(value);
+    /// <summary>A <c>response-*</c> override; one an HTTP header cannot carry (a control character) is 400 InvalidArgument.</summary>
+    private static string? Override(string? value, string name) => value switch
+    {
+        null or "" => null,
+        _ when value.Any(c => (c < 0x20 && c != '\t') || c == 0x7F) => throw CosErrors.InvalidArgument($"{name} contains a control character, which no HTTP header can carry."),
+        _ => value,
+    };
 
     /// <summary>A page size: default and maximum <paramref name="max"/>; larger values are capped, negative ones rejected.</summary>
     private static int PageSize(int? value, string name, int max) => value switch
