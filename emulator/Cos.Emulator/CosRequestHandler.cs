@@ -231,7 +231,9 @@ internal sealed class CosRequestHandler
                 return;
             }
 
-            var length = response.ContentLength ?? throw new InvalidOperationException($"{context.Operation} returned a body without its length.");
+            // A document (a JSON policy) is a buffer of known length; an object's content comes with its Content-Length.
+            var length = response.ContentLength ?? (body.CanSeek ? body.Length - body.Position : throw new InvalidOperationException($"{context.Operation} returned a body without its length."));
+            response.ContentLength = length;
             await StreamCopy.CopyAsync(body, response.Body, length, context.Http.RequestAborted);
         }
     }

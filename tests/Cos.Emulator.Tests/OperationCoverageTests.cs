@@ -17,9 +17,6 @@ public sealed class OperationCoverageTests
     {
         ["PutBucketAcl"] = "added to the spec with the vocabulary work (namespaced attributes); the emulator does not model ACLs yet",
         ["GetBucketAcl"] = "added to the spec with the vocabulary work (namespaced attributes); the emulator does not model ACLs yet",
-        ["PutBucketPolicy"] = "added to the spec with the vocabulary work (JSON documents); the emulator does not store policies yet",
-        ["GetBucketPolicy"] = "added to the spec with the vocabulary work (JSON documents); the emulator does not store policies yet",
-        ["DeleteBucketPolicy"] = "added to the spec with the vocabulary work (JSON documents); the emulator does not store policies yet",
         ["SelectObjectContent"] = "added to the spec with the vocabulary work (event streams); the emulator does not run SQL or frame events yet",
     };
 
@@ -139,6 +136,69 @@ public sealed class OperationCoverageTests
             var parts = await s.Client.ListPartsAsync(new ListPartsRequest { Bucket = Emulators.Bucket, Key = "mp/l.bin", UploadId = upload.UploadId! });
             parts.Parts.Select(p => (p.PartNumber, p.Size)).ShouldBe([(2, 2L)]);
         },
+        ["PutBucketPolicy"] = async s =>
+        {
+            (await s.Client.PutBucketPolicyAsync(new PutBucketPolicyRequest { Bucket = Emulators.Bucket, Policy = Policy() })).StatusCode.ShouldBe(204);
+            (await s.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { Bucket = Emulators.Bucket })).Policy.ShouldNotBeNull().Statement.ShouldHaveSingleItem();
+        },
+        ["GetBucketPolicy"] = async s =>
+        {
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchPolicy");
+            await s.Client.PutBucketPolicyAsync(new PutBucketPolicyRequest { Bucket = Emulators.Bucket, Policy = Policy() });
+            var policy = (await s.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { Bucket = Emulators.Bucket })).Policy.ShouldNotBeNull();
+            policy.Version.ShouldBe("2.0");
+            var statement = policy.Statement.ShouldHaveSingleItem();
+            statement.Effect.ShouldBe(PolicyEffect.Allow);
+            statement.Principal.ShouldNotBeNull().Qcs.ShouldBe(["qcs::cam::uin/100000000001:uin/100000000011"]);
+            statement.Action.ShouldBe(["name/cos:GetObject"]);
+            statement.Resource.ShouldBe(["qcs::cos:ap-guangzhou:uid/1250000000:examplebucket-1250000000/public/*"]);
+            statement.Condition.ShouldNotBeNull().GetProperty("ip_equal").GetProperty("qcs:ip")[0].GetString().ShouldBe("10.0.0.0/8");
+        },
+        ["DeleteBucketPolicy"] = async s =>
+        {
+            await s.Client.PutBucketPolicyAsync(new PutBucketPolicyRequest { Bucket = Emulators.Bucket, Policy = Policy() });
+            (await s.Client.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { Bucket = Emulators.Bucket }))).StatusCode.ShouldBe(404);
+        },
+        ["PutBucketTagging"] = async s =>
+        {
+            (await s.Client.PutBucketTaggingAsync(new PutBucketTaggingRequest { Bucket = Emulators.Bucket, TagSet = [new Tag { Key = "team", Value = "storage" }] })).StatusCode.ShouldBe(204);
+            (await s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket })).TagSet.ShouldBe([new Tag { Key = "team", Value = "storage" }]);
+        },
+        ["GetBucketTagging"] = async s =>
+        {
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchTagSet");
+            await s.Client.PutBucketTaggingAsync(new PutBucketTaggingRequest { Bucket = Emulators.Bucket, TagSet = [new Tag { Key = "a", Value = "1" }, new Tag { Key = "b", Value = "<&>" }] });
+            (await s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket })).TagSet.ShouldBe([new Tag { Key = "a", Value = "1" }, new Tag { Key = "b", Value = "<&>" }]);
+        },
+        ["DeleteBucketTagging"] = async s =>
+        {
+            await s.Client.PutBucketTaggingAsync(new PutBucketTaggingRequest { Bucket = Emulators.Bucket, TagSet = [new Tag { Key = "a", Value = "1" }] });
+            (await s.Client.DeleteBucketTaggingAsync(new DeleteBucketTaggingRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchTagSet");
+        },
+        ["PutObjectTagging"] = async s =>
+        {
+            await s.PutAsync("t.txt", "tagged");
+            (await s.Client.PutObjectTaggingAsync(new PutObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt", TagSet = [new Tag { Key = "k", Value = "v" }] })).StatusCode.ShouldBe(200);
+            (await s.Client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" })).TagSet.ShouldBe([new Tag { Key = "k", Value = "v" }]);
+            (await Should.ThrowAsync<CosException>(() => s.Client.PutObjectTaggingAsync(new PutObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "missing.txt", TagSet = [] }))).ErrorCode.ShouldBe("NoSuchKey");
+        },
+        ["GetObjectTagging"] = async s =>
+        {
+            await s.PutAsync("t.txt", "tagged");
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" }))).ErrorCode.ShouldBe("NoSuchTagSet");
+            await s.Client.PutObjectTaggingAsync(new PutObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt", TagSet = [new Tag { Key = "k", Value = "v" }] });
+            (await s.Client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" })).TagSet.ShouldBe([new Tag { Key = "k", Value = "v" }]);
+            (await s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket }).ContinueWith(t => t.IsFaulted)).ShouldBeTrue("an object's tags are not the bucket's");
+        },
+        ["DeleteObjectTagging"] = async s =>
+        {
+            await s.PutAsync("t.txt", "tagged");
+            await s.Client.PutObjectTaggingAsync(new PutObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt", TagSet = [new Tag { Key = "k", Value = "v" }] });
+            (await s.Client.DeleteObjectTaggingAsync(new DeleteObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" }))).ErrorCode.ShouldBe("NoSuchTagSet");
+        },
         ["ListMultipartUploads"] = async s =>
         {
             var a = await s.Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Emulators.Bucket, Key = "lu/a" });
@@ -146,6 +206,23 @@ public sealed class OperationCoverageTests
             var listed = await s.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Emulators.Bucket, Prefix = "lu/" });
             listed.Uploads.Select(u => u.UploadId).ShouldBe([a.UploadId, b.UploadId], ignoreOrder: true);
         },
+    };
+
+    /// <summary>A policy written as the COS docs show one, with a free-form Condition.</summary>
+    private static BucketPolicy Policy() => new()
+    {
+        Version = "2.0",
+        Statement =
+        [
+            new PolicyStatement
+            {
+                Principal = new PolicyPrincipal { Qcs = ["qcs::cam::uin/100000000001:uin/100000000011"] },
+                Effect = PolicyEffect.Allow,
+                Action = ["name/cos:GetObject"],
+                Resource = ["qcs::cos:ap-guangzhou:uid/1250000000:examplebucket-1250000000/public/*"],
+                Condition = System.Text.Json.JsonDocument.Parse("""{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}""").RootElement,
+            },
+        ],
     };
 
     public static TheoryData<string> Operations()

@@ -71,6 +71,16 @@ internal static class ServerEmitter
             EmitReadRequest(w, op);
             w.Line();
             EmitWriteResponse(w, op);
+            if (op.Configuration is { Verb: "Put" })
+            {
+                w.Line();
+                EmitDocument(w, op);
+            }
+            else if (op.Configuration is { Verb: "Get" })
+            {
+                w.Line();
+                EmitFromDocument(w, op);
+            }
         }
 
         return w.ToString();
@@ -223,6 +233,103 @@ internal static class ServerEmitter
         }
     }
 
+    /// <summary>The PUT's document as the GET returns it, for a server that keeps configurations whole.</summary>
+    private static void EmitDocument(SourceWriter w, OperationModel op)
+    {
+        Docs.Summary(w, "The configuration document the request puts, written from its typed members (so it is one a GET can return).");
+        using (w.Block($"public static string Document({op.Name}Request request)"))
+        {
+            if (op.Input.FirstOrDefault(m => m.IsJsonPayload) is { } json)
+            {
+                w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
+                w.Line("using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))");
+                w.Line("{");
+                var missing = json.Required ? string.Empty : " ?? throw new global::System.ArgumentException(\"The request has no document.\")";
+                w.Line($"    {json.Type.ShapeName}Json.Write(writer, request.{json.Name}{missing});");
+                w.Line("}");
+                w.Line();
+                w.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
+                return;
+            }
+
+            w.Line("var buffer = new global::System.IO.MemoryStream();");
+            w.Line("using (var writer = global::System.Xml.XmlWriter.Create(buffer, new global::System.Xml.XmlWriterSettings { Encoding = new global::System.Text.UTF8Encoding(false), OmitXmlDeclaration = true }))");
+            w.Line("{");
+            w.Indent();
+            w.Line($"writer.WriteStartElement({TypeNames.Literal(op.InputXmlName!)});");
+            XmlMembers.Write(w, op.Input.Where(m => m.Location == Location.Body), "request");
+            w.Line("writer.WriteEndElement();");
+            w.Dedent();
+            w.Line("}");
+            w.Line();
+            w.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);");
+        }
+    }
+
+    /// <summary>The GET's response from a document its PUT stored.</summary>
+    private static void EmitFromDocument(SourceWriter w, OperationModel op)
+    {
+        Docs.Summary(w, "The response that returns a stored configuration document, read by the same generated code as a PUT's.");
+        using (w.Block($"public static {op.Name}Response FromDocument(string document)"))
+        {
+            var bytes = "global::System.Text.Encoding.UTF8.GetBytes(document)";
+            if (op.Output.FirstOrDefault(m => m.IsJsonPayload) is { } json)
+            {
+                w.Line($"var reader = new global::System.Text.Json.Utf8JsonReader({bytes});");
+                w.Line("reader.Read();");
+                w.Line($"return new {op.Name}Response {{ {json.Name} = {json.Type.ShapeName}Json.Read(ref reader) }};");
+                return;
+            }
+
+            var body = op.Output.Where(m => m.Location == Location.Body).ToList();
+            XmlMembers.DeclareLocals(w, body);
+            using (w.Block($"using (var reader = global::Cos.Generated.Protocol.CosXml.CreateReader({bytes}))"))
+            {
+                w.Line("reader.MoveToContent();");
+                XmlMembers.ReadElement(w, body);
+            }
+
+            w.Line($"return new {op.Name}Response");
+            w.Line("{");
+            w.Indent();
+            foreach (var m in body)
+            {
+                w.Line(XmlMembers.Assignment(m));
+            }
+
+            w.Dedent();
+            w.Line("};");
+        }
+    }
+
+    /// <summary>
+    /// The handlers of a configuration group: the PUT keeps the document whole, the GET returns it or the error for its
+    /// absence, the DELETE drops it. The server's <c>ConfigurationDocuments</c> keeps them (per bucket, or per object).
+    /// </summary>
+    private static void EmitConfigurationHandler(SourceWriter w, OperationModel op, ConfigurationModel configuration)
+    {
+        var sub = TypeNames.Literal(configuration.SubResource);
+        using (w.Block($"private partial global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, OperationContext context)"))
+        {
+            switch (configuration.Verb)
+            {
+                case "Put":
+                    w.Line($"ConfigurationDocuments.Put(context, {sub}, {op.Name}Wire.Document(request));");
+                    break;
+                case "Get":
+                    var message = TypeNames.Literal(configuration.NotConfiguredDoc ?? $"The {configuration.SubResource} configuration does not exist.");
+                    w.Line($"var document = ConfigurationDocuments.Get(context, {sub}) ?? throw ConfigurationDocuments.NotConfigured({TypeNames.Literal(configuration.NotConfiguredError)}, {configuration.NotConfiguredStatus}, {message});");
+                    w.Line($"return global::System.Threading.Tasks.Task.FromResult({op.Name}Wire.FromDocument(document));");
+                    return;
+                default:
+                    w.Line($"ConfigurationDocuments.Delete(context, {sub});");
+                    break;
+            }
+
+            w.Line($"return global::System.Threading.Tasks.Task.FromResult(new {op.Name}Response());");
+        }
+    }
+
     private static string EmitHandlers(ServiceModel service, string ns)
     {
         var w = Start(service, ns);
@@ -231,9 +338,14 @@ internal static class ServerEmitter
         {
             foreach (var op in service.Operations)
             {
-                Docs.Summary(w, $"Answers {op.Name}.");
+                Docs.Summary(w, op.Configuration is null ? $"Answers {op.Name}." : $"Answers {op.Name} generically: the <c>?{op.Configuration.SubResource}</c> document is kept whole (the spec's <c>notConfigured</c> on {op.Configuration.GetOperation}).");
                 w.Line($"private partial global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, OperationContext context);");
                 w.Line();
+                if (op.Configuration is { } configuration)
+                {
+                    EmitConfigurationHandler(w, op, configuration);
+                    w.Line();
+                }
             }
 
             Docs.Summary(w, "Answers the request with the handler of <paramref name=\"operation\"/>; false when the spec has no such operation.");

@@ -37,7 +37,17 @@ internal sealed record OperationModel(
     /// <summary>Statuses besides 2xx that are a successful answer, from the output's <c>"in": "status"</c> members.</summary>
     public System.Collections.Generic.IEnumerable<int> AlternativeStatuses =>
         System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Output, static m => m.Location == Location.Status && m.Status is not null), static m => m.Status!.Value);
+
+    /// <summary>Set when the operation puts, gets or deletes a configuration document kept whole (<c>"notConfigured"</c>).</summary>
+    public ConfigurationModel? Configuration { get; init; }
 }
+
+/// <summary>
+/// One of the PUT, GET and DELETE of a configuration sub-resource (<c>?policy</c>, <c>?tagging</c>) whose GET names the
+/// error COS answers when none is set (<c>"notConfigured": "NoSuchPolicy"</c>). The PUT's document and the GET's are the
+/// same, so a server keeps the document as it was put and a generic handler serves all three.
+/// </summary>
+internal sealed record ConfigurationModel(string Verb, string SubResource, string NotConfiguredError, int NotConfiguredStatus, string? NotConfiguredDoc, string GetOperation);
 
 /// <summary>
 /// How CAM authorizes an operation (<c>"cam"</c>): the action, and where the resource key comes from when it is not the

@@ -23,6 +23,9 @@ internal sealed class SpecParser
     // a shape gets) fails. Kept out of the model: spans change with every edit, the model must not.
     private readonly Dictionary<(string Shape, string Member), TextSpan> _shapeMemberSpans = [];
 
+    /// <summary>The <c>"notConfigured"</c> values by operation, resolved once every operation is parsed.</summary>
+    private readonly Dictionary<string, JsonValue> _notConfigured = new(StringComparer.Ordinal);
+
     /// <summary>Structures with a string <c>Key</c> member, which <c>"cam": { "eachKeyOf" }</c> can name.</summary>
     private readonly HashSet<string> _structureKeys = new(StringComparer.Ordinal);
 
@@ -109,7 +112,94 @@ internal sealed class SpecParser
         }
 
         structures = AssignCodecs(structures, operationModels, eventStreams);
+        operationModels = AssignConfigurations(operationModels, errorModels);
         return new ServiceModel(name, ns, client, operationModels.ToEquatableArray(), structures.ToEquatableArray(), enums.ToEquatableArray(), eventStreams.ToEquatableArray(), errorModels.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Resolves each <c>"notConfigured"</c>: a GET of one bare sub-resource whose error is documented, a PUT of the same
+    /// sub-resource whose document is the GET's (same root and members, or the same JSON shape), and an optional DELETE.
+    /// The three become one configuration group a server can serve generically; anything else is an error at the value.
+    /// </summary>
+    private List<OperationModel> AssignConfigurations(List<OperationModel> operations, List<ErrorModel> errors)
+    {
+        var result = operations.ToList();
+        foreach (var pair in _notConfigured)
+        {
+            var index = result.FindIndex(o => o.Name == pair.Key);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var get = result[index];
+            var value = pair.Value;
+            var where = $"'notConfigured' of the operation '{get.Name}'";
+            void Fail(string message) => _reader.Report(CosDiagnostics.InvalidValue, value.Span, $"{where} {message}");
+
+            if (value.Kind != JsonKind.String)
+            {
+                Fail("must be the name of an error.");
+                continue;
+            }
+
+            var error = errors.FirstOrDefault(e => e.Name == value.Text);
+            if (error is null || !get.Errors.Contains(value.Text!))
+            {
+                Fail($"names '{value.Text}', which must be in the top-level 'errors' table and in the operation's 'errors'.");
+                continue;
+            }
+
+            if (get.Method != "GET" || get.SubResources.Length != 1 || get.SubResources[0].Value is not null)
+            {
+                Fail("applies to a GET of one bare sub-resource (GET /?policy).");
+                continue;
+            }
+
+            var siblings = result.Where(o => o.Name != get.Name && o.ServiceScope == get.ServiceScope && o.HasKeyLabel == get.HasKeyLabel && o.SubResources.Equals(get.SubResources)).ToList();
+            var put = siblings.FirstOrDefault(o => o.Method == "PUT");
+            var delete = siblings.FirstOrDefault(o => o.Method == "DELETE");
+            if (put is null)
+            {
+                Fail($"needs a PUT of the same sub-resource '?{get.SubResources[0].Name}', whose document the GET returns.");
+                continue;
+            }
+
+            if (!SameDocument(put, get))
+            {
+                Fail($"needs the GET's document to be the PUT's: {put.Name}'s input and {get.Name}'s output must have the same XML root and members, or the same JSON payload shape.");
+                continue;
+            }
+
+            ConfigurationModel Group(string verb) => new(verb, get.SubResources[0].Name, error.Name, error.Statuses[0], error.Doc, get.Name);
+            foreach (var (operation, verb) in new[] { (get, "Get"), (put, "Put"), (delete, "Delete") })
+            {
+                if (operation is not null)
+                {
+                    var at = result.IndexOf(operation);
+                    result[at] = operation with { Configuration = Group(verb) };
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the PUT's input document is the GET's output document.</summary>
+    private static bool SameDocument(OperationModel put, OperationModel get)
+    {
+        var putJson = put.Input.FirstOrDefault(m => m.IsJsonPayload);
+        var getJson = get.Output.FirstOrDefault(m => m.IsJsonPayload);
+        if (putJson is not null || getJson is not null)
+        {
+            return putJson is not null && getJson is not null && putJson.Type == getJson.Type;
+        }
+
+        static string Key(MemberModel m) => $"{m.Name}|{m.Type}|{m.WireName}|{m.XmlFlattened}|{m.XmlItemName}|{m.XmlAttribute}|{m.XmlText}|{m.XmlNamespace}|{m.Format}";
+        var putBody = put.Input.Where(m => m.Location == Location.Body).Select(Key).ToList();
+        var getBody = get.Output.Where(m => m.Location == Location.Body).Select(Key).ToList();
+        return put.InputXmlName is not null && put.InputXmlName == get.OutputXmlName && putBody.Count > 0 && putBody.SequenceEqual(getBody)
+            && !get.Output.Any(m => m.Location is not (Location.Body or Location.Header));
     }
 
     /// <summary>
@@ -501,6 +591,10 @@ internal sealed class SpecParser
         CheckWireNames(operation, where, subResources, input, output, uriSpan);
         var (customRequest, customResponse) = ParseCustom(operation, where);
         var cam = ParseCam(operation, property.Name, where, input);
+        if (operation.Find("notConfigured") is { } notConfigured)
+        {
+            _notConfigured[property.Name] = notConfigured.Value;
+        }
 
         return new OperationModel(
             property.Name,

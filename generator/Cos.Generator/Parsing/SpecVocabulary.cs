@@ -14,7 +14,7 @@ internal static class SpecVocabulary
 
     public static readonly string[] Service = ["name", "namespace", "client", "doc"];
 
-    public static readonly string[] Operation = ["doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "cam", "jsSdk", "custom"];
+    public static readonly string[] Operation = ["doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "cam", "jsSdk", "custom", "notConfigured"];
 
     /// <summary>An operation's <c>cam</c>: the CAM action and where its resource keys come from.</summary>
     public static readonly string[] Cam = ["action", "resourceQuery", "eachKeyOf", "copySource"];

@@ -22,15 +22,6 @@ internal sealed partial class CosOperationHandlers
     private partial Task<GetBucketAclResponse> GetBucketAclAsync(GetBucketAclRequest request, OperationContext context) =>
         throw CosErrors.NotImplemented("GET Bucket acl");
 
-    private partial Task<PutBucketPolicyResponse> PutBucketPolicyAsync(PutBucketPolicyRequest request, OperationContext context) =>
-        throw CosErrors.NotImplemented("PUT Bucket policy");
-
-    private partial Task<GetBucketPolicyResponse> GetBucketPolicyAsync(GetBucketPolicyRequest request, OperationContext context) =>
-        throw CosErrors.NotImplemented("GET Bucket policy");
-
-    private partial Task<DeleteBucketPolicyResponse> DeleteBucketPolicyAsync(DeleteBucketPolicyRequest request, OperationContext context) =>
-        throw CosErrors.NotImplemented("DELETE Bucket policy");
-
     private partial Task<SelectObjectContentResponse> SelectObjectContentAsync(SelectObjectContentRequest request, OperationContext context) =>
         throw CosErrors.NotImplemented("SELECT Object Content");
 }
