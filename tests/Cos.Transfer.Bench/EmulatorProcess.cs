@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Cos.Transfer.Bench;
 
 /// <summary>
-/// The standalone emulator (Cos.Emulator.dll beside this program) in its own process: discarding store, no
+/// The standalone emulator (Cos.Emulator.Cli.dll beside this program) in its own process: discarding store, no
 /// authentication, one bucket. Each child reads its CPU time around the measured transfer.
 /// </summary>
 internal sealed class EmulatorProcess : IDisposable
@@ -21,7 +21,7 @@ internal sealed class EmulatorProcess : IDisposable
     public static async Task<EmulatorProcess> StartAsync()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Cos.Emulator.dll"), "--port", "0", "--discard-bodies", "--no-auth", "--bucket", Workload.Bucket })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Cos.Emulator.Cli.dll"), "--port", "0", "--discard-bodies", "--no-auth", "--bucket", Workload.Bucket })
         {
             info.ArgumentList.Add(arg);
         }
