@@ -318,7 +318,7 @@ internal static class ServerEmitter
                     break;
                 case "Get":
                     var message = TypeNames.Literal(configuration.NotConfiguredDoc ?? $"The {configuration.SubResource} configuration does not exist.");
-                    w.Line($"var document = ConfigurationDocuments.Get(context, {sub}) ?? throw ConfigurationDocuments.NotConfigured({TypeNames.Literal(configuration.NotConfiguredError)}, {configuration.NotConfiguredStatus}, {message});");
+                    w.Line($"var document = ConfigurationDocuments.Get(context, {sub}) ?? throw ConfigurationDocuments.NotConfigured({TypeNames.Literal(configuration.NotConfiguredError!)}, {configuration.NotConfiguredStatus}, {message});");
                     w.Line($"return global::System.Threading.Tasks.Task.FromResult({op.Name}Wire.FromDocument(document));");
                     return;
                 default:
@@ -338,10 +338,10 @@ internal static class ServerEmitter
         {
             foreach (var op in service.Operations)
             {
-                Docs.Summary(w, op.Configuration is null ? $"Answers {op.Name}." : $"Answers {op.Name} generically: the <c>?{op.Configuration.SubResource}</c> document is kept whole (the spec's <c>notConfigured</c> on {op.Configuration.GetOperation}).");
+                Docs.Summary(w, op.Configuration is not { Generic: true } ? $"Answers {op.Name}." : $"Answers {op.Name} generically: the <c>?{op.Configuration.SubResource}</c> document is kept whole (the spec's <c>notConfigured</c> on {op.Configuration.GetOperation}).");
                 w.Line($"private partial global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, OperationContext context);");
                 w.Line();
-                if (op.Configuration is { } configuration)
+                if (op.Configuration is { Generic: true } configuration)
                 {
                     EmitConfigurationHandler(w, op, configuration);
                     w.Line();

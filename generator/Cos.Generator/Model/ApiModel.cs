@@ -43,11 +43,18 @@ internal sealed record OperationModel(
 }
 
 /// <summary>
-/// One of the PUT, GET and DELETE of a configuration sub-resource (<c>?policy</c>, <c>?tagging</c>) whose GET names the
-/// error COS answers when none is set (<c>"notConfigured": "NoSuchPolicy"</c>). The PUT's document and the GET's are the
-/// same, so a server keeps the document as it was put and a generic handler serves all three.
+/// One of the PUT, GET and DELETE of a configuration sub-resource (<c>?policy</c>, <c>?acl</c>) whose PUT's document is
+/// the GET's, so a server keeps the document as it was put. When the GET names the error COS answers for none
+/// (<c>"notConfigured": "NoSuchPolicy"</c>) a generic handler serves all three.
 /// </summary>
-internal sealed record ConfigurationModel(string Verb, string SubResource, string NotConfiguredError, int NotConfiguredStatus, string? NotConfiguredDoc, string GetOperation);
+internal sealed record ConfigurationModel(string Verb, string SubResource, string? NotConfiguredError, int NotConfiguredStatus, string? NotConfiguredDoc, string GetOperation)
+{
+    /// <summary>
+    /// True when the server role generates the handler (the GET names its <c>notConfigured</c> error). Without one, the
+    /// group only gets the document helpers, for a handler whose absent configuration has a default (an ACL).
+    /// </summary>
+    public bool Generic => NotConfiguredError is not null;
+}
 
 /// <summary>
 /// How CAM authorizes an operation (<c>"cam"</c>): the action, and where the resource key comes from when it is not the

@@ -182,6 +182,19 @@ internal sealed class SpecParser
             }
         }
 
+        // Other GETs of a bare sub-resource whose PUT puts the same document (the ACL, whose absence has a default): the
+        // server role gives them the document helpers, and their handlers are written by hand.
+        foreach (var get in result.Where(o => o.Configuration is null && o.Method == "GET" && o.SubResources.Length == 1 && o.SubResources[0].Value is null).ToList())
+        {
+            var put = result.FirstOrDefault(o => o.Method == "PUT" && o.Configuration is null && o.ServiceScope == get.ServiceScope && o.HasKeyLabel == get.HasKeyLabel && o.SubResources.Equals(get.SubResources));
+            if (put is not null && SameDocument(put, get))
+            {
+                ConfigurationModel Group(string verb) => new(verb, get.SubResources[0].Name, null, 0, null, get.Name);
+                result[result.IndexOf(get)] = get with { Configuration = Group("Get") };
+                result[result.IndexOf(put)] = put with { Configuration = Group("Put") };
+            }
+        }
+
         return result;
     }
 
