@@ -1,4 +1,5 @@
 using Cos.Emulator;
+using Cos.Emulator.Storage;
 using Cos.Generated;
 using Cos.Generated.Transfer;
 
