@@ -105,6 +105,13 @@ public sealed class ShapeXmlTests
         GrantXml.Read);
 
     [Fact]
+    public void Tag_round_trips() => RoundTrip(
+        new Tag { Key = "team", Value = "storage & <ops>" },
+        "<Key>team</Key><Value>storage &amp; &lt;ops&gt;</Value>",
+        TagXml.WriteMembers,
+        TagXml.Read);
+
+    [Fact]
     public void SelectInputSerialization_round_trips() => RoundTrip(
         new SelectInputSerialization { CompressionType = "GZIP", Json = new SelectJsonInput { Type = "LINES" } },
         "<CompressionType>GZIP</CompressionType><JSON><Type>LINES</Type></JSON>",
