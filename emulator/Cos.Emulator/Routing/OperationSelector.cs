@@ -12,14 +12,17 @@ namespace Cos.Emulator.Routing;
 /// </summary>
 internal static class OperationSelector
 {
-    /// <summary>Sub-resources of COS that no operation of the spec serves: 501 NotImplemented rather than another operation's answer.</summary>
-    private static readonly HashSet<string> CosSubResources = new(StringComparer.Ordinal)
-    {
+    /// <summary>
+    /// Sub-resources of COS the spec may not describe yet: a request for one gets 501 NotImplemented rather than another
+    /// operation's answer (GET <c>/?cors</c> is not a listing). Those the table names are added to them.
+    /// </summary>
+    private static readonly string[] CosSubResources =
+    [
         "acl", "cors", "policy", "lifecycle", "tagging", "versioning", "versions", "website", "referer", "logging",
         "inventory", "replication", "encryption", "domain", "origin", "accelerate", "intelligenttiering", "restore",
         "append", "select", "symlink", "object-lock", "retention", "notification", "requestPayment", "location",
-        "objectlock", "rename", "fetch", "ci-process", "image_process", "uploadId-copy", "uploads", "delete", "uploadId", "partNumber",
-    };
+        "objectlock", "rename", "fetch", "ci-process", "image_process", "uploadId-copy",
+    ];
 
     /// <summary>The pseudo-operation of a CORS preflight (<c>OPTIONS</c>), answered before authentication.</summary>
     public const string Preflight = "Preflight";
@@ -30,6 +33,7 @@ internal static class OperationSelector
 
     internal static string Select(IReadOnlyList<CosOperation> table, string method, CosRoute route, Func<string, bool> hasHeader)
     {
+        var discriminating = ReferenceEquals(table, CosOperations.All) ? Discriminating : DiscriminatingIn(table);
         method = method.ToUpperInvariant();
         if (method == "OPTIONS" && !table.Any(o => o.Method.Method == "OPTIONS"))
         {
@@ -63,7 +67,7 @@ internal static class OperationSelector
         // served one with a missing part (PUT ?uploadId without partNumber).
         foreach (var (name, _) in route.Query)
         {
-            if (!CosSubResources.Contains(name) || (best is not null && Consumes(best, name)))
+            if (!discriminating.Contains(name) || (best is not null && Consumes(best, name)))
             {
                 continue;
             }
@@ -78,6 +82,12 @@ internal static class OperationSelector
 
         return best?.Name ?? throw CosErrors.MethodNotAllowed(method);
     }
+
+    /// <summary>The query names that choose an operation: COS's sub-resources and the table's required parameters.</summary>
+    private static readonly HashSet<string> Discriminating = DiscriminatingIn(CosOperations.All);
+
+    private static HashSet<string> DiscriminatingIn(IReadOnlyList<CosOperation> table) =>
+        [.. CosSubResources, .. table.SelectMany(row => row.SubResources.Select(s => s.Key).Concat(row.RequiredQuery))];
 
     private static bool Consumes(CosOperation row, string name) =>
         row.SubResources.Any(s => s.Key == name) || row.RequiredQuery.Contains(name);
