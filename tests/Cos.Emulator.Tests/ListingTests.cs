@@ -77,10 +77,43 @@ public sealed class ListingTests : IAsyncLifetime
         body.ShouldContain("<Prefix>c%20d%2F</Prefix>");
         body.ShouldContain("<Key>c%20d%2F4.txt</Key>");
 
-        // The SDK hands the encoded keys back as they are; they decode to the stored key.
+        // The client decodes them, as the official SDKs do: the caller gets the stored key.
         var encoded = await _client.GetBucketAsync(new GetBucketRequest { Bucket = Emulators.Bucket, EncodingType = EncodingType.Url, Prefix = "z" });
         encoded.EncodingType.ShouldBe(EncodingType.Url);
-        encoded.Contents.Select(c => Uri.UnescapeDataString(c.Key!)).ShouldBe(["z+é.txt"]);
+        encoded.Contents.Select(c => c.Key).ShouldBe(["z+é.txt"]);
+    }
+
+    [Fact]
+    public async Task Paging_with_encoding_type_url_returns_every_awkward_key_once_decoded()
+    {
+        // Keys a marker must survive: spaces, '+', '%', '/', non-ASCII, and U+0001, which only an encoded listing can carry.
+        string[] keys = ["enc/a b.txt", "enc/a+b.txt", "enc/a%2Fb.txt", "enc/sub dir/c.txt", "enc/\u0001ctl.txt", "enc/ü/中.txt", "enc/~tilde"];
+        foreach (var key in keys)
+        {
+            await _client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = key, Body = new MemoryStream([1]) });
+        }
+
+        var listed = new List<string>();
+        await foreach (var item in _client.EnumerateObjectsAsync(new GetBucketRequest { Bucket = Emulators.Bucket, Prefix = "enc/", EncodingType = EncodingType.Url, MaxKeys = 1 }))
+        {
+            listed.Add(item.Key!);
+        }
+
+        listed.ShouldBe(keys.Order(StringComparer.Ordinal).ToList(), "each key once, decoded, in UTF-8 order (ordinal for these)");
+
+        // Multipart listings decode the same way.
+        foreach (var key in keys.Take(3))
+        {
+            await _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Emulators.Bucket, Key = key });
+        }
+
+        var uploads = new List<string>();
+        await foreach (var upload in _client.EnumerateMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Emulators.Bucket, Prefix = "enc/", EncodingType = EncodingType.Url, MaxUploads = 1 }))
+        {
+            uploads.Add(upload.Key!);
+        }
+
+        uploads.ShouldBe(keys.Take(3).Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]

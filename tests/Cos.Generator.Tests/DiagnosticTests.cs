@@ -113,6 +113,10 @@ public sealed class DiagnosticTests
         { "COSGEN002", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { },", 6 },
         { "COSGEN009", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"cam\": { \"action\": \"GetObject\", \"resource\": \"Key\" },", 6 },
 
+        // urlEncoded: 'when' that names no output member, a member that is not a string output member, no 'when'.
+        { "COSGEN003", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"urlEncoded\": { \"when\": \"EncodingType\", \"members\": [] },", 6 },
+        { "COSGEN002", "\"safety\": \"readonly\",", "\"safety\": \"readonly\", \"urlEncoded\": { \"members\": [] },", 6 },
+
         // A typo in the new vocabulary's objects is a warning.
         { "COSGEN009", DocShape, DocShape + ", \"E\": { \"events\": { \"X\": { \"payloads\": \"bytes\" } } }", 14 },
     };

@@ -402,6 +402,11 @@ internal static class OperationEmitter
                 {
                     w.Close();
                 }
+
+                if (op.UrlEncoded is { } urlEncoded)
+                {
+                    EmitUrlDecoding(w, urlEncoded);
+                }
             }
 
             if (op.Output.FirstOrDefault(m => m.IsJsonPayload) is { } json)
@@ -466,6 +471,29 @@ internal static class OperationEmitter
 
             w.Dedent();
             w.Line(op.CustomResponse ? "});" : "};");
+        }
+    }
+
+    /// <summary>Decodes what COS percent-encoded when the response's <c>when</c> member is <c>url</c>.</summary>
+    private static void EmitUrlDecoding(SourceWriter w, UrlEncodedModel urlEncoded)
+    {
+        var when = TypeNames.Local(urlEncoded.When.Name, "Xml");
+        var isUrl = urlEncoded.When.Type.Kind == TypeKind.Enum ? $"{when}?.Value == \"url\"" : $"{when} == \"url\"";
+        w.Line("// COS percent-encoded these (encoding-type=url); the caller gets the keys themselves, as from the official SDKs.");
+        using (w.Block($"if ({isUrl})"))
+        {
+            foreach (var path in urlEncoded.Paths)
+            {
+                var local = TypeNames.Local(path.Member, "Xml");
+                if (path.Item is null)
+                {
+                    w.Line($"{local} = {TypeNames.Wire}.UrlDecode({local});");
+                }
+                else
+                {
+                    w.Line($"if ({local} is not null) for (var i = 0; i < {local}.Count; i++) {local}[i] = {local}[i] with {{ {path.Item} = {TypeNames.Wire}.UrlDecode({local}[i].{path.Item}) }};");
+                }
+            }
         }
     }
 

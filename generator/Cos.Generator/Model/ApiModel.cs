@@ -40,7 +40,21 @@ internal sealed record OperationModel(
 
     /// <summary>Set when the operation puts, gets or deletes a configuration document kept whole (<c>"notConfigured"</c>).</summary>
     public ConfigurationModel? Configuration { get; init; }
+
+    /// <summary>The output members COS percent-encodes when asked to (<c>"urlEncoded"</c>), which the client decodes.</summary>
+    public UrlEncodedModel? UrlEncoded { get; init; }
 }
+
+/// <summary>
+/// <c>"urlEncoded"</c> of a listing: when the output member <paramref name="When"/> is <c>url</c> (the response's
+/// EncodingType), COS has percent-encoded these members (a string member, or <c>List.Member</c>: a string member of each
+/// item of a list of structures), and the client decodes them, as the official SDKs do, so keys and markers are the
+/// keys themselves and a marker sent back is encoded once.
+/// </summary>
+internal sealed record UrlEncodedModel(MemberModel When, EquatableArray<UrlEncodedPath> Paths);
+
+/// <summary>An output member, or (<paramref name="Item"/>) a string member of each structure of an output list.</summary>
+internal sealed record UrlEncodedPath(string Member, string? Item);
 
 /// <summary>
 /// One of the PUT, GET and DELETE of a configuration sub-resource (<c>?policy</c>, <c>?acl</c>) whose PUT's document is

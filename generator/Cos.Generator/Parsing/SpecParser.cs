@@ -26,6 +26,9 @@ internal sealed class SpecParser
     /// <summary>The <c>"notConfigured"</c> values by operation, resolved once every operation is parsed.</summary>
     private readonly Dictionary<string, JsonValue> _notConfigured = new(StringComparer.Ordinal);
 
+    /// <summary>The structures by name, for properties that reach into a member's shape.</summary>
+    private readonly Dictionary<string, StructureModel> _structures = new(StringComparer.Ordinal);
+
     /// <summary>Structures with a string <c>Key</c> member, which <c>"cam": { "eachKeyOf" }</c> can name.</summary>
     private readonly HashSet<string> _structureKeys = new(StringComparer.Ordinal);
 
@@ -393,6 +396,7 @@ internal sealed class SpecParser
             }
 
             structures.Add(new StructureModel(property.Name, doc, parsed.ToEquatableArray()));
+            _structures[property.Name] = structures[structures.Count - 1];
         }
     }
 
@@ -609,6 +613,7 @@ internal sealed class SpecParser
             _notConfigured[property.Name] = notConfigured.Value;
         }
 
+        var urlEncoded = ParseUrlEncoded(operation, where, output);
         return new OperationModel(
             property.Name,
             _reader.String(operation, "doc", $"the {where}", required: false),
@@ -628,7 +633,54 @@ internal sealed class SpecParser
             _reader.String(operation, "jsSdk", $"the {where}", required: false),
             SuccessCode(http, where),
             customRequest,
-            customResponse);
+            customResponse)
+        {
+            UrlEncoded = urlEncoded,
+        };
+    }
+
+    /// <summary>
+    /// <c>"urlEncoded": { "when": "EncodingType", "members": ["Prefix", "Contents.Key"] }</c>: <c>when</c> names a string or
+    /// enum output body member, each entry a string output body member or <c>List.Member</c>, a string member of the
+    /// structures of an output body list.
+    /// </summary>
+    private UrlEncodedModel? ParseUrlEncoded(JsonValue operation, string where, List<MemberModel> output)
+    {
+        if (_reader.Object(operation, "urlEncoded", $"The {where}", required: false) is not { } value)
+        {
+            return null;
+        }
+
+        var part = $"'urlEncoded' of the {where}";
+        _reader.CheckProperties(value, part, SpecVocabulary.UrlEncoded);
+        var whenName = _reader.String(value, "when", $"The {part}", required: true);
+        var when = output.FirstOrDefault(m => m.Name == whenName && m.Location == Location.Body && m.Type.Kind is TypeKind.String or TypeKind.Enum);
+        if (whenName is not null && when is null)
+        {
+            _reader.Report(CosDiagnostics.InvalidValue, value.Find("when")!.Value.Span, $"'when' in {part} must name a string or enum output body member; '{whenName}' is not one.");
+        }
+
+        var paths = new List<UrlEncodedPath>();
+        foreach (var path in _reader.Strings(value, "members", part))
+        {
+            var dot = path.IndexOf('.');
+            var name = dot < 0 ? path : path.Substring(0, dot);
+            var item = dot < 0 ? null : path.Substring(dot + 1);
+            var member = output.FirstOrDefault(m => m.Name == name && m.Location == Location.Body);
+            var fits = item is null
+                ? member?.Type.Kind == TypeKind.String
+                : member?.Type.Kind == TypeKind.List && member.Type.Element!.Kind == TypeKind.Structure
+                    && _structures.TryGetValue(member.Type.Element.ShapeName!, out var shape) && shape.Members.Any(m => m.Name == item && m.Type.Kind == TypeKind.String);
+            if (!fits)
+            {
+                _reader.Report(CosDiagnostics.InvalidValue, value.Find("members")!.Value.Span, $"'{path}' in {part} must be a string output body member, or List.Member for a string member of the structures of an output list.");
+                continue;
+            }
+
+            paths.Add(new UrlEncodedPath(name, item));
+        }
+
+        return when is null ? null : new UrlEncodedModel(when, paths.ToEquatableArray());
     }
 
     /// <summary>

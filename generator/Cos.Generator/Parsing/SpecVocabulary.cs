@@ -14,7 +14,10 @@ internal static class SpecVocabulary
 
     public static readonly string[] Service = ["name", "namespace", "client", "doc"];
 
-    public static readonly string[] Operation = ["doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "cam", "jsSdk", "custom", "notConfigured"];
+    public static readonly string[] Operation = ["doc", "docUrl", "http", "safety", "input", "output", "errors", "paginated", "cam", "jsSdk", "custom", "notConfigured", "urlEncoded"];
+
+    /// <summary>An operation's <c>urlEncoded</c>: the output members COS percent-encodes when the response says so.</summary>
+    public static readonly string[] UrlEncoded = ["when", "members"];
 
     /// <summary>An operation's <c>cam</c>: the CAM action and where its resource keys come from.</summary>
     public static readonly string[] Cam = ["action", "resourceQuery", "eachKeyOf", "copySource"];
@@ -56,6 +59,7 @@ internal static class SpecVocabulary
         ("operation", Operation),
         ("http", Http),
         ("cam", Cam),
+        ("urlEncoded", UrlEncoded),
         ("memberList", MemberList),
         ("memberObject", Member),
         ("structureShape", StructureShape),

@@ -52,4 +52,8 @@ public static class CosWireFormat
     /// <summary>Parses an ISO 8601 timestamp; a value without an offset is UTC.</summary>
     public static DateTimeOffset ParseIso8601(string value) =>
         DateTimeOffset.Parse(value.Trim(), Invariant, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>Decodes a percent-encoded value (a key of a listing asked for with encoding-type=url); null stays null.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    public static string? UrlDecode(string? value) => value is null ? null : Uri.UnescapeDataString(value);
 }
