@@ -197,6 +197,43 @@ public sealed class OperationCoverageTests
             (await s.Client.DeleteObjectTaggingAsync(new DeleteObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" })).StatusCode.ShouldBe(204);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" }))).ErrorCode.ShouldBe("NoSuchTagSet");
         },
+        ["PutObjectAcl"] = async s =>
+        {
+            await s.PutAsync("acl.txt", "shared");
+            (await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.PublicRead, GrantReadAcp = "id=\"100000000011\"" })).StatusCode.ShouldBe(200);
+            var canned = await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" });
+            canned.Grants.Select(g => (g.Grantee.Type, g.Grantee.ID ?? g.Grantee.URI, g.Permission)).ShouldBe(
+            [
+                (GranteeType.CanonicalUser, "qcs::cam::uin/100000000001:uin/100000000001", Permission.FullControl),
+                (GranteeType.Group, "http://cam.qcloud.com/groups/global/AllUsers", Permission.Read),
+                (GranteeType.CanonicalUser, "qcs::cam::uin/100000000011:uin/100000000011", Permission.ReadAcp),
+            ]);
+            (await s.Client.GetBucketAclAsync(new GetBucketAclRequest { Bucket = Emulators.Bucket })).Grants.Count.ShouldBe(1, "an object's ACL is not the bucket's");
+
+            // The body form replaces it; "default" drops it again.
+            var reader = new Grant { Grantee = new Grantee { Type = GranteeType.CanonicalUser, ID = "qcs::cam::uin/1:uin/2" }, Permission = Permission.Read };
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Owner = canned.Owner, Grants = [reader] });
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.ShouldBe([reader]);
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.Default });
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.ShouldHaveSingleItem().Permission.ShouldBe(Permission.FullControl);
+
+            // A new version of the object starts without one.
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.AuthenticatedRead });
+            await s.PutAsync("acl.txt", "rewritten");
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.ShouldHaveSingleItem().Permission.ShouldBe(Permission.FullControl);
+            (await Should.ThrowAsync<CosException>(() => s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "missing.txt", Acl = ObjectAcl.Private }))).ErrorCode.ShouldBe("NoSuchKey");
+        },
+        ["GetObjectAcl"] = async s =>
+        {
+            await s.PutAsync("acl.txt", "mine");
+            var acl = await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" });
+            acl.Owner.ShouldNotBeNull().ID.ShouldBe("qcs::cam::uin/100000000001:uin/100000000001");
+            var grant = acl.Grants.ShouldHaveSingleItem("an object that never had an ACL: its owner's FULL_CONTROL");
+            (grant.Grantee.Type, grant.Grantee.ID, grant.Permission).ShouldBe((GranteeType.CanonicalUser, "qcs::cam::uin/100000000001:uin/100000000001", Permission.FullControl));
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.BucketOwnerRead });
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.Select(g => g.Permission).ShouldBe([Permission.FullControl, Permission.Read]);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "missing.txt" }))).ErrorCode.ShouldBe("NoSuchKey");
+        },
         ["GetBucketAcl"] = async s =>
         {
             var acl = await s.Client.GetBucketAclAsync(new GetBucketAclRequest { Bucket = Emulators.Bucket });
