@@ -39,6 +39,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "getObjectUrl" => GetObjectUrl,
             "wrongSecretKey" => WrongSecretKey,
             "deleteObject" => DeleteObject,
+            "objectAcl" => ObjectAcl,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -320,6 +321,28 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         delete.StatusCode.ShouldBe(204);
         (await Should.ThrowAsync<CosException>(() => Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key }))).StatusCode.ShouldBe(404);
         (await Cos.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Bucket, Key = key })).StatusCode.ShouldBe(204);
+    }
+
+    private async Task ObjectAcl(string prefix)
+    {
+        var key = prefix + "shared file.txt";
+        await PutAsync(key, "acl"u8.ToArray());
+        const string Friend = "qcs::cam::uin/100000000011:uin/100000000011";
+
+        var fresh = await Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = key });
+        var put = await Cos.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Bucket, Key = key, Acl = global::Cos.Generated.ObjectAcl.PublicRead, GrantReadAcp = "id=\"100000000011\"" });
+        var pub = await Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = key });
+        var reader = new Grant { Grantee = new Grantee { Type = GranteeType.CanonicalUser, ID = Friend }, Permission = Permission.Read };
+        await Cos.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Bucket, Key = key, Owner = fresh.Owner, Grants = [reader] });
+        var body = await Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = key });
+
+        var owner = fresh.Grants.ShouldHaveSingleItem("an object without an ACL: one grant");
+        (owner.Permission, owner.Grantee.ID).ShouldBe((Permission.FullControl, fresh.Owner.ShouldNotBeNull().ID));
+        put.StatusCode.ShouldBe(200);
+        pub.Grants.Select(g => (g.Grantee.ID ?? g.Grantee.URI, g.Permission)).Skip(1).ShouldBe(
+            [("http://cam.qcloud.com/groups/global/AllUsers", Permission.Read), (Friend, Permission.ReadAcp)]);
+        body.Grants.ShouldBe([reader]);
+        (await Should.ThrowAsync<CosException>(() => Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = prefix + "missing.txt" }))).StatusCode.ShouldBe(404);
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

@@ -20,6 +20,7 @@ public static class Scenarios
         "getObjectUrl",
         "wrongSecretKey",
         "deleteObject",
+        "objectAcl",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -457,6 +457,36 @@ const scenarios = {
     assert.strictEqual(again.statusCode, 204, 'DELETE of a missing key status');
     return {};
   },
+
+  async objectAcl() {
+    const k = key('acl/shared file.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('acl') });
+    const fresh = await cos.getObjectAcl({ ...base(), Key: k });
+    assert.strictEqual(fresh.statusCode, 200, 'GET Object acl status');
+    assert.strictEqual(fresh.Grants.length, 1, 'an object without an ACL: one grant');
+    assert.strictEqual(fresh.Grants[0].Permission, 'FULL_CONTROL', "the owner's FULL_CONTROL");
+    assert.strictEqual(fresh.Grants[0].Grantee.ID, fresh.Owner.ID, 'granted to the owner');
+    assert.strictEqual(fresh.ACL, 'private', 'decoded as private');
+    const put = await cos.putObjectAcl({ ...base(), Key: k, ACL: 'public-read', GrantReadAcp: 'id="100000000011"' });
+    assert.strictEqual(put.statusCode, 200, 'PUT Object acl status');
+    const pub = await cos.getObjectAcl({ ...base(), Key: k });
+    assert.strictEqual(pub.ACL, 'public-read', 'decoded as public-read');
+    assert.strictEqual(pub.GrantReadAcp, 'id="qcs::cam::uin/100000000011:uin/100000000011"', 'the READ_ACP grant');
+    // The body form replaces it.
+    await cos.putObjectAcl({
+      ...base(),
+      Key: k,
+      AccessControlPolicy: {
+        Owner: fresh.Owner,
+        Grants: [{ Grantee: { ID: 'qcs::cam::uin/100000000011:uin/100000000011' }, Permission: 'READ' }],
+      },
+    });
+    const body = await cos.getObjectAcl({ ...base(), Key: k });
+    assert.deepStrictEqual(body.Grants.map((g) => [g.Grantee.ID, g.Permission]), [['qcs::cam::uin/100000000011:uin/100000000011', 'READ']], 'the grants of the body');
+    const missing = await failure(cos.getObjectAcl({ ...base(), Key: key('acl/missing.txt') }), 'GET Object acl of a missing key');
+    assert.strictEqual(missing.statusCode, 404, 'missing key status');
+    return { acl: pub.ACL };
+  },
 };
 
 function describe(err) {
