@@ -234,6 +234,28 @@ public sealed class OperationCoverageTests
             (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.Select(g => g.Permission).ShouldBe([Permission.FullControl, Permission.Read]);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "missing.txt" }))).ErrorCode.ShouldBe("NoSuchKey");
         },
+        ["AppendObject"] = async s =>
+        {
+            AppendObjectRequest Append(string key, long position, string text) => new()
+            {
+                Bucket = Emulators.Bucket, Key = key, Position = position, Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), ContentLength = text.Length,
+            };
+            var first = await s.Client.AppendObjectAsync(Append("log.txt", 0, "hello"));
+            first.NextAppendPosition.ShouldBe(5);
+            var second = await s.Client.AppendObjectAsync(Append("log.txt", 5, " world"));
+            second.NextAppendPosition.ShouldBe(11);
+            (await s.ReadAsync("log.txt")).ShouldBe("hello world");
+            var head = await s.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt" });
+            (head.ObjectType, head.ContentLength).ShouldBe(("appendable", 11L));
+
+            var stale = await Should.ThrowAsync<CosException>(() => s.Client.AppendObjectAsync(Append("log.txt", 5, "again")));
+            (stale.StatusCode, stale.ErrorCode).ShouldBe((409, "PositionNotEqualToLength"));
+            (await Should.ThrowAsync<CosException>(() => s.Client.AppendObjectAsync(Append("fresh.txt", 3, "x")))).ErrorCode.ShouldBe("PositionNotEqualToLength", "a missing object is created only at position 0");
+            await s.PutAsync("normal.txt", "put");
+            var normal = await Should.ThrowAsync<CosException>(() => s.Client.AppendObjectAsync(Append("normal.txt", 3, "x")));
+            (normal.StatusCode, normal.ErrorCode).ShouldBe((409, "ObjectNotAppendable"));
+            (await s.ReadAsync("log.txt")).ShouldBe("hello world", "refused appends change nothing");
+        },
         ["GetBucketAcl"] = async s =>
         {
             var acl = await s.Client.GetBucketAclAsync(new GetBucketAclRequest { Bucket = Emulators.Bucket });

@@ -155,5 +155,5 @@ internal sealed partial class CosOperationHandlers
         return Task.FromResult(new DeleteMultipleObjectsResponse { Deleted = request.Quiet == true ? [] : deleted, Errors = errors });
     }
 
-    private static string ObjectType(ObjectRecord record) => record.ETag.Contains('-') ? "multipart" : "normal";
+    private static string ObjectType(ObjectRecord record) => record.Appendable ? "appendable" : record.ETag.Contains('-') ? "multipart" : "normal";
 }
