@@ -40,6 +40,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "wrongSecretKey" => WrongSecretKey,
             "deleteObject" => DeleteObject,
             "objectAcl" => ObjectAcl,
+            "appendObject" => AppendObject,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -343,6 +344,27 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             [("http://cam.qcloud.com/groups/global/AllUsers", Permission.Read), (Friend, Permission.ReadAcp)]);
         body.Grants.ShouldBe([reader]);
         (await Should.ThrowAsync<CosException>(() => Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = prefix + "missing.txt" }))).StatusCode.ShouldBe(404);
+    }
+
+    private async Task AppendObject(string prefix)
+    {
+        var key = prefix + "log file.txt";
+        AppendObjectRequest Append(string k, long position, byte[] data) => new() { Bucket = Bucket, Key = k, Position = position, Body = new MemoryStream(data), ContentLength = data.Length };
+
+        var first = await Cos.AppendObjectAsync(Append(key, 0, "hello"u8.ToArray()));
+        var second = await Cos.AppendObjectAsync(Append(key, 5, " world"u8.ToArray()));
+        var bytes = await GetBytesAsync(key);
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+        var stale = await Should.ThrowAsync<CosException>(() => Cos.AppendObjectAsync(Append(key, 5, "x"u8.ToArray())));
+        await PutAsync(prefix + "normal.txt", "put"u8.ToArray());
+        var refused = await Should.ThrowAsync<CosException>(() => Cos.AppendObjectAsync(Append(prefix + "normal.txt", 3, "x"u8.ToArray())));
+
+        (first.StatusCode, first.NextAppendPosition).ShouldBe((200, 5L));
+        second.NextAppendPosition.ShouldBe(11);
+        Encoding.UTF8.GetString(bytes).ShouldBe("hello world");
+        head.ObjectType.ShouldBe("appendable");
+        (stale.StatusCode, stale.ErrorCode).ShouldBe((409, "PositionNotEqualToLength"));
+        refused.ErrorCode.ShouldBe("ObjectNotAppendable");
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

@@ -21,6 +21,7 @@ public static class Scenarios
         "wrongSecretKey",
         "deleteObject",
         "objectAcl",
+        "appendObject",
     ];
 
     public static TheoryData<string> All => new(Names);

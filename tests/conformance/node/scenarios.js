@@ -487,6 +487,27 @@ const scenarios = {
     assert.strictEqual(missing.statusCode, 404, 'missing key status');
     return { acl: pub.ACL };
   },
+
+  async appendObject() {
+    const k = key('append/log file.txt');
+    const first = await cos.appendObject({ ...base(), Key: k, Position: 0, Body: Buffer.from('hello') });
+    assert.strictEqual(first.statusCode, 200, 'first append status');
+    assert.strictEqual(first.headers['x-cos-next-append-position'], '5', 'next position after the first append');
+    const second = await cos.appendObject({ ...base(), Key: k, Position: 5, Body: Buffer.from(' world') });
+    assert.strictEqual(second.headers['x-cos-next-append-position'], '11', 'next position after the second append');
+    const get = await cos.getObject({ ...base(), Key: k });
+    assert.strictEqual(get.Body.toString(), 'hello world', 'the appended object');
+    const head = await cos.headObject({ ...base(), Key: k });
+    assert.strictEqual(head.headers['x-cos-object-type'], 'appendable', 'x-cos-object-type');
+    const stale = await failure(cos.appendObject({ ...base(), Key: k, Position: 5, Body: Buffer.from('x') }), 'append at a stale position');
+    assert.strictEqual(stale.statusCode, 409, 'stale position status');
+    assert.strictEqual(stale.code, 'PositionNotEqualToLength', 'stale position code');
+    const normal = key('append/normal.txt');
+    await cos.putObject({ ...base(), Key: normal, Body: Buffer.from('put') });
+    const refused = await failure(cos.appendObject({ ...base(), Key: normal, Position: 3, Body: Buffer.from('x') }), 'append to a normal object');
+    assert.strictEqual(refused.code, 'ObjectNotAppendable', 'normal object code');
+    return { next: second.headers['x-cos-next-append-position'] };
+  },
 };
 
 function describe(err) {
