@@ -256,6 +256,39 @@ public sealed class OperationCoverageTests
             (normal.StatusCode, normal.ErrorCode).ShouldBe((409, "ObjectNotAppendable"));
             (await s.ReadAsync("log.txt")).ShouldBe("hello world", "refused appends change nothing");
         },
+        ["PostObjectRestore"] = async s =>
+        {
+            await s.Client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt", Body = new MemoryStream("frozen"u8.ToArray()), StorageClass = StorageClass.Archive });
+            var archived = await Should.ThrowAsync<CosException>(() => s.ReadAsync("cold.txt"));
+            (archived.StatusCode, archived.ErrorCode).ShouldBe((403, "InvalidObjectState"));
+            (await s.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt" })).Restore.ShouldBeNull("never restored");
+
+            var before = DateTimeOffset.UtcNow;
+            var restore = await s.Client.PostObjectRestoreAsync(new PostObjectRestoreRequest
+            {
+                Bucket = Emulators.Bucket, Key = "cold.txt", Days = 2, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Standard },
+            });
+            restore.StatusCode.ShouldBe(202);
+            var header = (await s.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt" })).Restore.ShouldNotBeNull();
+            var match = System.Text.RegularExpressions.Regex.Match(header, "^ongoing-request=\"false\", expiry-date=\"(.+)\"$");
+            match.Success.ShouldBeTrue(header);
+            var expiry = DateTimeOffset.ParseExact(match.Groups[1].Value, "r", System.Globalization.CultureInfo.InvariantCulture);
+            expiry.ShouldBeInRange(before.AddDays(2).AddSeconds(-2), DateTimeOffset.UtcNow.AddDays(2).AddSeconds(2));
+            (await s.ReadAsync("cold.txt")).ShouldBe("frozen", "a restored copy is readable");
+
+            // Only archived objects restore, and a new version is archived again.
+            await s.PutAsync("warm.txt", "standard");
+            (await Should.ThrowAsync<CosException>(() => s.Client.PostObjectRestoreAsync(new PostObjectRestoreRequest
+            {
+                Bucket = Emulators.Bucket, Key = "warm.txt", Days = 1, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Bulk },
+            }))).ErrorCode.ShouldBe("InvalidObjectState");
+            await s.Client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt", Body = new MemoryStream("v2"u8.ToArray()), StorageClass = StorageClass.DeepArchive });
+            (await Should.ThrowAsync<CosException>(() => s.ReadAsync("cold.txt"))).ErrorCode.ShouldBe("InvalidObjectState");
+            (await Should.ThrowAsync<CosException>(() => s.Client.PostObjectRestoreAsync(new PostObjectRestoreRequest
+            {
+                Bucket = Emulators.Bucket, Key = "cold.txt", Days = 1, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Expedited },
+            }))).ErrorCode.ShouldBe("InvalidArgument", "DEEP_ARCHIVE restores only with Standard or Bulk");
+        },
         ["GetBucketAcl"] = async s =>
         {
             var acl = await s.Client.GetBucketAclAsync(new GetBucketAclRequest { Bucket = Emulators.Bucket });
