@@ -41,6 +41,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "deleteObject" => DeleteObject,
             "objectAcl" => ObjectAcl,
             "appendObject" => AppendObject,
+            "restoreObject" => RestoreObject,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -365,6 +366,26 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         head.ObjectType.ShouldBe("appendable");
         (stale.StatusCode, stale.ErrorCode).ShouldBe((409, "PositionNotEqualToLength"));
         refused.ErrorCode.ShouldBe("ObjectNotAppendable");
+    }
+
+    private async Task RestoreObject(string prefix)
+    {
+        var key = prefix + "cold file.txt";
+        await Cos.PutObjectAsync(new PutObjectRequest { Bucket = Bucket, Key = key, Body = new MemoryStream("frozen"u8.ToArray()), StorageClass = StorageClass.Archive });
+
+        var archived = await Should.ThrowAsync<CosException>(() => GetBytesAsync(key));
+        var restore = await Cos.PostObjectRestoreAsync(new PostObjectRestoreRequest
+        {
+            Bucket = Bucket, Key = key, Days = 1, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Standard },
+        });
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+        var bytes = await GetBytesAsync(key);
+
+        (archived.StatusCode, archived.ErrorCode).ShouldBe((403, "InvalidObjectState"));
+        restore.StatusCode.ShouldBe(202);
+        head.Restore.ShouldNotBeNull().ShouldMatch("^ongoing-request=\"false\", expiry-date=\".+ GMT\"$");
+        head.StorageClass.ShouldBe(StorageClass.Archive);
+        Encoding.UTF8.GetString(bytes).ShouldBe("frozen");
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

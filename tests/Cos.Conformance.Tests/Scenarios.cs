@@ -22,6 +22,7 @@ public static class Scenarios
         "deleteObject",
         "objectAcl",
         "appendObject",
+        "restoreObject",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -508,6 +508,22 @@ const scenarios = {
     assert.strictEqual(refused.code, 'ObjectNotAppendable', 'normal object code');
     return { next: second.headers['x-cos-next-append-position'] };
   },
+
+  async restoreObject() {
+    const k = key('restore/cold file.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('frozen'), StorageClass: 'ARCHIVE' });
+    const archived = await failure(cos.getObject({ ...base(), Key: k }), 'GET of an archived object');
+    assert.strictEqual(archived.statusCode, 403, 'archived GET status');
+    assert.strictEqual(archived.code, 'InvalidObjectState', 'archived GET code');
+    const restore = await cos.restoreObject({ ...base(), Key: k, RestoreRequest: { Days: 1, CASJobParameters: { Tier: 'Standard' } } });
+    assert.strictEqual(restore.statusCode, 202, 'POST Object restore status');
+    const head = await cos.headObject({ ...base(), Key: k });
+    assert.match(head.headers['x-cos-restore'] || '', /^ongoing-request="false", expiry-date=".+ GMT"$/, 'x-cos-restore after the restore');
+    assert.strictEqual(head.headers['x-cos-storage-class'], 'ARCHIVE', 'still ARCHIVE');
+    const get = await cos.getObject({ ...base(), Key: k });
+    assert.strictEqual(get.Body.toString(), 'frozen', 'the restored copy');
+    return { restore: head.headers['x-cos-restore'] };
+  },
 };
 
 function describe(err) {
