@@ -86,6 +86,13 @@ public sealed class CosEmulatorOptions
     public long MinPartSize { get; init; } = 1024 * 1024;
 
     /// <summary>
+    /// How long a PostObjectRestore of an ARCHIVE or DEEP_ARCHIVE object takes on the emulator's clock (instant by
+    /// default); while it runs, HEAD shows <c>ongoing-request="true"</c>, GET answers InvalidObjectState and a repeat
+    /// answers 409 RestoreAlreadyInProgress.
+    /// </summary>
+    public TimeSpan RestoreDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
     /// Benchmarks only (off by default): accepts every request without checking its signature, so clients that
     /// sign another way (AWSSDK.S3's SigV4) or not at all can be measured against the same server.
     /// </summary>

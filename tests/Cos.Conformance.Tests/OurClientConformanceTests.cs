@@ -39,6 +39,9 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "getObjectUrl" => GetObjectUrl,
             "wrongSecretKey" => WrongSecretKey,
             "deleteObject" => DeleteObject,
+            "objectAcl" => ObjectAcl,
+            "appendObject" => AppendObject,
+            "restoreObject" => RestoreObject,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -320,6 +323,69 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         delete.StatusCode.ShouldBe(204);
         (await Should.ThrowAsync<CosException>(() => Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key }))).StatusCode.ShouldBe(404);
         (await Cos.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Bucket, Key = key })).StatusCode.ShouldBe(204);
+    }
+
+    private async Task ObjectAcl(string prefix)
+    {
+        var key = prefix + "shared file.txt";
+        await PutAsync(key, "acl"u8.ToArray());
+        const string Friend = "qcs::cam::uin/100000000011:uin/100000000011";
+
+        var fresh = await Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = key });
+        var put = await Cos.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Bucket, Key = key, Acl = global::Cos.Generated.ObjectAcl.PublicRead, GrantReadAcp = "id=\"100000000011\"" });
+        var pub = await Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = key });
+        var reader = new Grant { Grantee = new Grantee { Type = GranteeType.CanonicalUser, ID = Friend }, Permission = Permission.Read };
+        await Cos.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Bucket, Key = key, Owner = fresh.Owner, Grants = [reader] });
+        var body = await Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = key });
+
+        var owner = fresh.Grants.ShouldHaveSingleItem("an object without an ACL: one grant");
+        (owner.Permission, owner.Grantee.ID).ShouldBe((Permission.FullControl, fresh.Owner.ShouldNotBeNull().ID));
+        put.StatusCode.ShouldBe(200);
+        pub.Grants.Select(g => (g.Grantee.ID ?? g.Grantee.URI, g.Permission)).Skip(1).ShouldBe(
+            [("http://cam.qcloud.com/groups/global/AllUsers", Permission.Read), (Friend, Permission.ReadAcp)]);
+        body.Grants.ShouldBe([reader]);
+        (await Should.ThrowAsync<CosException>(() => Cos.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Bucket, Key = prefix + "missing.txt" }))).StatusCode.ShouldBe(404);
+    }
+
+    private async Task AppendObject(string prefix)
+    {
+        var key = prefix + "log file.txt";
+        AppendObjectRequest Append(string k, long position, byte[] data) => new() { Bucket = Bucket, Key = k, Position = position, Body = new MemoryStream(data), ContentLength = data.Length };
+
+        var first = await Cos.AppendObjectAsync(Append(key, 0, "hello"u8.ToArray()));
+        var second = await Cos.AppendObjectAsync(Append(key, 5, " world"u8.ToArray()));
+        var bytes = await GetBytesAsync(key);
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+        var stale = await Should.ThrowAsync<CosException>(() => Cos.AppendObjectAsync(Append(key, 5, "x"u8.ToArray())));
+        await PutAsync(prefix + "normal.txt", "put"u8.ToArray());
+        var refused = await Should.ThrowAsync<CosException>(() => Cos.AppendObjectAsync(Append(prefix + "normal.txt", 3, "x"u8.ToArray())));
+
+        (first.StatusCode, first.NextAppendPosition).ShouldBe((200, 5L));
+        second.NextAppendPosition.ShouldBe(11);
+        Encoding.UTF8.GetString(bytes).ShouldBe("hello world");
+        head.ObjectType.ShouldBe("appendable");
+        (stale.StatusCode, stale.ErrorCode).ShouldBe((409, "PositionNotEqualToLength"));
+        refused.ErrorCode.ShouldBe("ObjectNotAppendable");
+    }
+
+    private async Task RestoreObject(string prefix)
+    {
+        var key = prefix + "cold file.txt";
+        await Cos.PutObjectAsync(new PutObjectRequest { Bucket = Bucket, Key = key, Body = new MemoryStream("frozen"u8.ToArray()), StorageClass = StorageClass.Archive });
+
+        var archived = await Should.ThrowAsync<CosException>(() => GetBytesAsync(key));
+        var restore = await Cos.PostObjectRestoreAsync(new PostObjectRestoreRequest
+        {
+            Bucket = Bucket, Key = key, Days = 1, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Standard },
+        });
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+        var bytes = await GetBytesAsync(key);
+
+        (archived.StatusCode, archived.ErrorCode).ShouldBe((403, "InvalidObjectState"));
+        restore.StatusCode.ShouldBe(202);
+        head.Restore.ShouldNotBeNull().ShouldMatch("^ongoing-request=\"false\", expiry-date=\".+ GMT\"$");
+        head.StorageClass.ShouldBe(StorageClass.Archive);
+        Encoding.UTF8.GetString(bytes).ShouldBe("frozen");
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

@@ -20,6 +20,9 @@ public static class Scenarios
         "getObjectUrl",
         "wrongSecretKey",
         "deleteObject",
+        "objectAcl",
+        "appendObject",
+        "restoreObject",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -52,6 +52,30 @@ public sealed class DiskStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_appendable_object_stays_appendable_across_a_restart()
+    {
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await client.AppendObjectAsync(new AppendObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt", Position = 0, Body = new MemoryStream("abc"u8.ToArray()), ContentLength = 3 });
+        }
+
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            (await client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt" })).ObjectType.ShouldBe("appendable");
+            (await client.AppendObjectAsync(new AppendObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt", Position = 3, Body = new MemoryStream("de"u8.ToArray()), ContentLength = 2 })).NextAppendPosition.ShouldBe(5);
+        }
+
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await using var get = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt" });
+            (await Emulators.ReadAllAsync(get.Body)).ShouldBe("abcde"u8.ToArray());
+        }
+    }
+
+    [Fact]
     public async Task A_restart_keeps_buckets_objects_metadata_and_open_uploads()
     {
         string uploadId;

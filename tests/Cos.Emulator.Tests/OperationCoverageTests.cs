@@ -197,6 +197,98 @@ public sealed class OperationCoverageTests
             (await s.Client.DeleteObjectTaggingAsync(new DeleteObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" })).StatusCode.ShouldBe(204);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Emulators.Bucket, Key = "t.txt" }))).ErrorCode.ShouldBe("NoSuchTagSet");
         },
+        ["PutObjectAcl"] = async s =>
+        {
+            await s.PutAsync("acl.txt", "shared");
+            (await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.PublicRead, GrantReadAcp = "id=\"100000000011\"" })).StatusCode.ShouldBe(200);
+            var canned = await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" });
+            canned.Grants.Select(g => (g.Grantee.Type, g.Grantee.ID ?? g.Grantee.URI, g.Permission)).ShouldBe(
+            [
+                (GranteeType.CanonicalUser, "qcs::cam::uin/100000000001:uin/100000000001", Permission.FullControl),
+                (GranteeType.Group, "http://cam.qcloud.com/groups/global/AllUsers", Permission.Read),
+                (GranteeType.CanonicalUser, "qcs::cam::uin/100000000011:uin/100000000011", Permission.ReadAcp),
+            ]);
+            (await s.Client.GetBucketAclAsync(new GetBucketAclRequest { Bucket = Emulators.Bucket })).Grants.Count.ShouldBe(1, "an object's ACL is not the bucket's");
+
+            // The body form replaces it; "default" drops it again.
+            var reader = new Grant { Grantee = new Grantee { Type = GranteeType.CanonicalUser, ID = "qcs::cam::uin/1:uin/2" }, Permission = Permission.Read };
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Owner = canned.Owner, Grants = [reader] });
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.ShouldBe([reader]);
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.Default });
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.ShouldHaveSingleItem().Permission.ShouldBe(Permission.FullControl);
+
+            // A new version of the object starts without one.
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.AuthenticatedRead });
+            await s.PutAsync("acl.txt", "rewritten");
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.ShouldHaveSingleItem().Permission.ShouldBe(Permission.FullControl);
+            (await Should.ThrowAsync<CosException>(() => s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "missing.txt", Acl = ObjectAcl.Private }))).ErrorCode.ShouldBe("NoSuchKey");
+        },
+        ["GetObjectAcl"] = async s =>
+        {
+            await s.PutAsync("acl.txt", "mine");
+            var acl = await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" });
+            acl.Owner.ShouldNotBeNull().ID.ShouldBe("qcs::cam::uin/100000000001:uin/100000000001");
+            var grant = acl.Grants.ShouldHaveSingleItem("an object that never had an ACL: its owner's FULL_CONTROL");
+            (grant.Grantee.Type, grant.Grantee.ID, grant.Permission).ShouldBe((GranteeType.CanonicalUser, "qcs::cam::uin/100000000001:uin/100000000001", Permission.FullControl));
+            await s.Client.PutObjectAclAsync(new PutObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt", Acl = ObjectAcl.BucketOwnerRead });
+            (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.Select(g => g.Permission).ShouldBe([Permission.FullControl, Permission.Read]);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "missing.txt" }))).ErrorCode.ShouldBe("NoSuchKey");
+        },
+        ["AppendObject"] = async s =>
+        {
+            AppendObjectRequest Append(string key, long position, string text) => new()
+            {
+                Bucket = Emulators.Bucket, Key = key, Position = position, Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), ContentLength = text.Length,
+            };
+            var first = await s.Client.AppendObjectAsync(Append("log.txt", 0, "hello"));
+            first.NextAppendPosition.ShouldBe(5);
+            var second = await s.Client.AppendObjectAsync(Append("log.txt", 5, " world"));
+            second.NextAppendPosition.ShouldBe(11);
+            (await s.ReadAsync("log.txt")).ShouldBe("hello world");
+            var head = await s.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt" });
+            (head.ObjectType, head.ContentLength).ShouldBe(("appendable", 11L));
+
+            var stale = await Should.ThrowAsync<CosException>(() => s.Client.AppendObjectAsync(Append("log.txt", 5, "again")));
+            (stale.StatusCode, stale.ErrorCode).ShouldBe((409, "PositionNotEqualToLength"));
+            (await Should.ThrowAsync<CosException>(() => s.Client.AppendObjectAsync(Append("fresh.txt", 3, "x")))).ErrorCode.ShouldBe("PositionNotEqualToLength", "a missing object is created only at position 0");
+            await s.PutAsync("normal.txt", "put");
+            var normal = await Should.ThrowAsync<CosException>(() => s.Client.AppendObjectAsync(Append("normal.txt", 3, "x")));
+            (normal.StatusCode, normal.ErrorCode).ShouldBe((409, "ObjectNotAppendable"));
+            (await s.ReadAsync("log.txt")).ShouldBe("hello world", "refused appends change nothing");
+        },
+        ["PostObjectRestore"] = async s =>
+        {
+            await s.Client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt", Body = new MemoryStream("frozen"u8.ToArray()), StorageClass = StorageClass.Archive });
+            var archived = await Should.ThrowAsync<CosException>(() => s.ReadAsync("cold.txt"));
+            (archived.StatusCode, archived.ErrorCode).ShouldBe((403, "InvalidObjectState"));
+            (await s.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt" })).Restore.ShouldBeNull("never restored");
+
+            var before = DateTimeOffset.UtcNow;
+            var restore = await s.Client.PostObjectRestoreAsync(new PostObjectRestoreRequest
+            {
+                Bucket = Emulators.Bucket, Key = "cold.txt", Days = 2, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Standard },
+            });
+            restore.StatusCode.ShouldBe(202);
+            var header = (await s.Client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt" })).Restore.ShouldNotBeNull();
+            var match = System.Text.RegularExpressions.Regex.Match(header, "^ongoing-request=\"false\", expiry-date=\"(.+)\"$");
+            match.Success.ShouldBeTrue(header);
+            var expiry = DateTimeOffset.ParseExact(match.Groups[1].Value, "r", System.Globalization.CultureInfo.InvariantCulture);
+            expiry.ShouldBeInRange(before.AddDays(2).AddSeconds(-2), DateTimeOffset.UtcNow.AddDays(2).AddSeconds(2));
+            (await s.ReadAsync("cold.txt")).ShouldBe("frozen", "a restored copy is readable");
+
+            // Only archived objects restore, and a new version is archived again.
+            await s.PutAsync("warm.txt", "standard");
+            (await Should.ThrowAsync<CosException>(() => s.Client.PostObjectRestoreAsync(new PostObjectRestoreRequest
+            {
+                Bucket = Emulators.Bucket, Key = "warm.txt", Days = 1, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Bulk },
+            }))).ErrorCode.ShouldBe("InvalidObjectState");
+            await s.Client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "cold.txt", Body = new MemoryStream("v2"u8.ToArray()), StorageClass = StorageClass.DeepArchive });
+            (await Should.ThrowAsync<CosException>(() => s.ReadAsync("cold.txt"))).ErrorCode.ShouldBe("InvalidObjectState");
+            (await Should.ThrowAsync<CosException>(() => s.Client.PostObjectRestoreAsync(new PostObjectRestoreRequest
+            {
+                Bucket = Emulators.Bucket, Key = "cold.txt", Days = 1, CASJobParameters = new CASJobParameters { Tier = RestoreTier.Expedited },
+            }))).ErrorCode.ShouldBe("InvalidArgument", "DEEP_ARCHIVE restores only with Standard or Bulk");
+        },
         ["GetBucketAcl"] = async s =>
         {
             var acl = await s.Client.GetBucketAclAsync(new GetBucketAclRequest { Bucket = Emulators.Bucket });

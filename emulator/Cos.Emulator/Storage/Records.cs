@@ -87,6 +87,9 @@ public sealed record ObjectRecord
     /// <summary>The headers and metadata stored with the object.</summary>
     public required ObjectProperties Properties { get; init; }
 
+    /// <summary>Whether AppendObject created the object (<c>x-cos-object-type: appendable</c>), so it can be appended to.</summary>
+    public bool Appendable { get; init; }
+
     /// <summary>The object's configuration documents by sub-resource (<c>tagging</c>); a new version starts with none.</summary>
     public IReadOnlyDictionary<string, string> Configurations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -112,6 +112,13 @@ public sealed class ShapeXmlTests
         TagXml.Read);
 
     [Fact]
+    public void CASJobParameters_round_trips() => RoundTrip(
+        new CASJobParameters { Tier = RestoreTier.Expedited },
+        "<Tier>Expedited</Tier>",
+        CASJobParametersXml.WriteMembers,
+        CASJobParametersXml.Read);
+
+    [Fact]
     public void SelectInputSerialization_round_trips() => RoundTrip(
         new SelectInputSerialization { CompressionType = "GZIP", Json = new SelectJsonInput { Type = "LINES" } },
         "<CompressionType>GZIP</CompressionType><JSON><Type>LINES</Type></JSON>",

@@ -457,6 +457,73 @@ const scenarios = {
     assert.strictEqual(again.statusCode, 204, 'DELETE of a missing key status');
     return {};
   },
+
+  async objectAcl() {
+    const k = key('acl/shared file.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('acl') });
+    const fresh = await cos.getObjectAcl({ ...base(), Key: k });
+    assert.strictEqual(fresh.statusCode, 200, 'GET Object acl status');
+    assert.strictEqual(fresh.Grants.length, 1, 'an object without an ACL: one grant');
+    assert.strictEqual(fresh.Grants[0].Permission, 'FULL_CONTROL', "the owner's FULL_CONTROL");
+    assert.strictEqual(fresh.Grants[0].Grantee.ID, fresh.Owner.ID, 'granted to the owner');
+    assert.strictEqual(fresh.ACL, 'private', 'decoded as private');
+    const put = await cos.putObjectAcl({ ...base(), Key: k, ACL: 'public-read', GrantReadAcp: 'id="100000000011"' });
+    assert.strictEqual(put.statusCode, 200, 'PUT Object acl status');
+    const pub = await cos.getObjectAcl({ ...base(), Key: k });
+    assert.strictEqual(pub.ACL, 'public-read', 'decoded as public-read');
+    assert.strictEqual(pub.GrantReadAcp, 'id="qcs::cam::uin/100000000011:uin/100000000011"', 'the READ_ACP grant');
+    // The body form replaces it.
+    await cos.putObjectAcl({
+      ...base(),
+      Key: k,
+      AccessControlPolicy: {
+        Owner: fresh.Owner,
+        Grants: [{ Grantee: { ID: 'qcs::cam::uin/100000000011:uin/100000000011' }, Permission: 'READ' }],
+      },
+    });
+    const body = await cos.getObjectAcl({ ...base(), Key: k });
+    assert.deepStrictEqual(body.Grants.map((g) => [g.Grantee.ID, g.Permission]), [['qcs::cam::uin/100000000011:uin/100000000011', 'READ']], 'the grants of the body');
+    const missing = await failure(cos.getObjectAcl({ ...base(), Key: key('acl/missing.txt') }), 'GET Object acl of a missing key');
+    assert.strictEqual(missing.statusCode, 404, 'missing key status');
+    return { acl: pub.ACL };
+  },
+
+  async appendObject() {
+    const k = key('append/log file.txt');
+    const first = await cos.appendObject({ ...base(), Key: k, Position: 0, Body: Buffer.from('hello') });
+    assert.strictEqual(first.statusCode, 200, 'first append status');
+    assert.strictEqual(first.headers['x-cos-next-append-position'], '5', 'next position after the first append');
+    const second = await cos.appendObject({ ...base(), Key: k, Position: 5, Body: Buffer.from(' world') });
+    assert.strictEqual(second.headers['x-cos-next-append-position'], '11', 'next position after the second append');
+    const get = await cos.getObject({ ...base(), Key: k });
+    assert.strictEqual(get.Body.toString(), 'hello world', 'the appended object');
+    const head = await cos.headObject({ ...base(), Key: k });
+    assert.strictEqual(head.headers['x-cos-object-type'], 'appendable', 'x-cos-object-type');
+    const stale = await failure(cos.appendObject({ ...base(), Key: k, Position: 5, Body: Buffer.from('x') }), 'append at a stale position');
+    assert.strictEqual(stale.statusCode, 409, 'stale position status');
+    assert.strictEqual(stale.code, 'PositionNotEqualToLength', 'stale position code');
+    const normal = key('append/normal.txt');
+    await cos.putObject({ ...base(), Key: normal, Body: Buffer.from('put') });
+    const refused = await failure(cos.appendObject({ ...base(), Key: normal, Position: 3, Body: Buffer.from('x') }), 'append to a normal object');
+    assert.strictEqual(refused.code, 'ObjectNotAppendable', 'normal object code');
+    return { next: second.headers['x-cos-next-append-position'] };
+  },
+
+  async restoreObject() {
+    const k = key('restore/cold file.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('frozen'), StorageClass: 'ARCHIVE' });
+    const archived = await failure(cos.getObject({ ...base(), Key: k }), 'GET of an archived object');
+    assert.strictEqual(archived.statusCode, 403, 'archived GET status');
+    assert.strictEqual(archived.code, 'InvalidObjectState', 'archived GET code');
+    const restore = await cos.restoreObject({ ...base(), Key: k, RestoreRequest: { Days: 1, CASJobParameters: { Tier: 'Standard' } } });
+    assert.strictEqual(restore.statusCode, 202, 'POST Object restore status');
+    const head = await cos.headObject({ ...base(), Key: k });
+    assert.match(head.headers['x-cos-restore'] || '', /^ongoing-request="false", expiry-date=".+ GMT"$/, 'x-cos-restore after the restore');
+    assert.strictEqual(head.headers['x-cos-storage-class'], 'ARCHIVE', 'still ARCHIVE');
+    const get = await cos.getObject({ ...base(), Key: k });
+    assert.strictEqual(get.Body.toString(), 'frozen', 'the restored copy');
+    return { restore: head.headers['x-cos-restore'] };
+  },
 };
 
 function describe(err) {

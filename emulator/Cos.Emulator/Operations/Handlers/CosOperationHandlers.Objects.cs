@@ -42,6 +42,12 @@ internal sealed partial class CosOperationHandlers
         var (record, content) = context.Store.OpenObject(context.Bucket, context.Key) ?? throw CosErrors.NoSuchKey();
         try
         {
+            var restore = RestoreState(record, context);
+            if (IsArchived(record) && restore is not { Ongoing: false })
+            {
+                throw new CosErrorException(403, "InvalidObjectState", "The object is archived: restore it with POST Object restore before reading it.");
+            }
+
             if (Preconditions.Evaluate(record, request.IfMatch, request.IfNoneMatch, request.IfModifiedSince, request.IfUnmodifiedSince, isRead: true) == Preconditions.Outcome.NotModified)
             {
                 content.Dispose();
@@ -72,6 +78,7 @@ internal sealed partial class CosOperationHandlers
                 Crc64 = record.Crc64,
                 ObjectType = ObjectType(record),
                 StorageClass = p.StorageClass == "STANDARD" ? (StorageClass?)null : new StorageClass(p.StorageClass),
+                Restore = restore?.Header,
                 Metadata = p.Metadata,
             });
         }
@@ -106,6 +113,7 @@ internal sealed partial class CosOperationHandlers
             Crc64 = record.Crc64,
             ObjectType = ObjectType(record),
             StorageClass = p.StorageClass == "STANDARD" ? (StorageClass?)null : new StorageClass(p.StorageClass),
+            Restore = RestoreState(record, context)?.Header,
             Metadata = p.Metadata,
         });
     }
@@ -155,5 +163,5 @@ internal sealed partial class CosOperationHandlers
         return Task.FromResult(new DeleteMultipleObjectsResponse { Deleted = request.Quiet == true ? [] : deleted, Errors = errors });
     }
 
-    private static string ObjectType(ObjectRecord record) => record.ETag.Contains('-') ? "multipart" : "normal";
+    private static string ObjectType(ObjectRecord record) => record.Appendable ? "appendable" : record.ETag.Contains('-') ? "multipart" : "normal";
 }
