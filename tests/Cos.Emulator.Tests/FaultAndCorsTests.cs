@@ -1,6 +1,7 @@
 using Cos.Emulator.Cors;
 using Cos.Emulator.Faults;
 using Cos.Generated;
+using CorsRule = Cos.Emulator.Cors.CorsRule;
 
 namespace Cos.Emulator.Tests;
 

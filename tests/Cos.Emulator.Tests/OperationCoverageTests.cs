@@ -175,6 +175,48 @@ public sealed class OperationCoverageTests
             (await s.Client.DeleteBucketTaggingAsync(new DeleteBucketTaggingRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchTagSet");
         },
+        ["PutBucketCors"] = async s =>
+        {
+            var rule = new CorsRule { Id = "web", AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Get, CorsMethod.Put], AllowedHeaders = ["*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 600 };
+            (await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Emulators.Bucket, CorsRules = [rule], ResponseVary = true })).StatusCode.ShouldBe(200);
+            var cors = await s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket });
+            var stored = cors.CorsRules.ShouldHaveSingleItem();
+            stored.Id.ShouldBe("web");
+            stored.AllowedOrigins.ShouldBe(["https://*.example.com"]);
+            stored.AllowedMethods.ShouldBe([CorsMethod.Get, CorsMethod.Put]);
+            stored.AllowedHeaders.ShouldBe(["*"]);
+            stored.ExposeHeaders.ShouldBe(["ETag"]);
+            stored.MaxAgeSeconds.ShouldBe(600);
+            cors.ResponseVary.ShouldBe(true);
+            (await Should.ThrowAsync<CosException>(() => s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Other, CorsRules = [rule] }))).ErrorCode.ShouldBe("NoSuchBucket");
+        },
+        ["GetBucketCors"] = async s =>
+        {
+            var missing = await Should.ThrowAsync<CosException>(() => s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket }));
+            missing.ErrorCode.ShouldBe("NoSuchCORSConfiguration");
+            missing.StatusCode.ShouldBe(404);
+            await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest
+            {
+                Bucket = Emulators.Bucket,
+                CorsRules =
+                [
+                    new CorsRule { AllowedOrigins = ["http://a.test", "http://b.test"], AllowedMethods = [CorsMethod.Head] },
+                    new CorsRule { Id = "second", AllowedOrigins = ["*"], AllowedMethods = [CorsMethod.Delete, CorsMethod.Post] },
+                ],
+            });
+            var cors = await s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket });
+            cors.CorsRules.Select(r => r.Id).ShouldBe([null, "second"]);
+            cors.CorsRules[0].AllowedOrigins.ShouldBe(["http://a.test", "http://b.test"]);
+            cors.CorsRules[1].AllowedMethods.ShouldBe([CorsMethod.Delete, CorsMethod.Post]);
+            cors.CorsRules[0].MaxAgeSeconds.ShouldBeNull();
+            cors.ResponseVary.ShouldBeNull();
+        },
+        ["DeleteBucketCors"] = async s =>
+        {
+            await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Emulators.Bucket, CorsRules = [new CorsRule { AllowedOrigins = ["*"], AllowedMethods = [CorsMethod.Get] }] });
+            (await s.Client.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchCORSConfiguration");
+        },
         ["PutObjectTagging"] = async s =>
         {
             await s.PutAsync("t.txt", "tagged");
