@@ -39,6 +39,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "getObjectUrl" => GetObjectUrl,
             "wrongSecretKey" => WrongSecretKey,
             "deleteObject" => DeleteObject,
+            "putBucketCors" => PutBucketCors,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -320,6 +321,29 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         delete.StatusCode.ShouldBe(204);
         (await Should.ThrowAsync<CosException>(() => Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key }))).StatusCode.ShouldBe(404);
         (await Cos.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Bucket, Key = key })).StatusCode.ShouldBe(204);
+    }
+
+    private async Task PutBucketCors(string prefix)
+    {
+        CorsRule[] rules =
+        [
+            new() { Id = "web", AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Get, CorsMethod.Put], AllowedHeaders = ["*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 600 },
+            new() { AllowedOrigins = ["http://a.test", "http://b.test"], AllowedMethods = [CorsMethod.Head] },
+        ];
+
+        var put = await Cos.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Bucket, CorsRules = rules });
+        var got = await Cos.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Bucket });
+        var delete = await Cos.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Bucket });
+        var empty = await Should.ThrowAsync<CosException>(() => Cos.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Bucket }));
+
+        put.StatusCode.ShouldBe(200);
+        got.CorsRules.Select(r => r.AllowedOrigins).ShouldBe([["https://*.example.com"], ["http://a.test", "http://b.test"]]);
+        got.CorsRules.Select(r => r.AllowedMethods).ShouldBe([[CorsMethod.Get, CorsMethod.Put], [CorsMethod.Head]]);
+        got.CorsRules[0].Id.ShouldBe("web");
+        got.CorsRules[0].MaxAgeSeconds.ShouldBe(600);
+        got.CorsRules[0].ExposeHeaders.ShouldBe(["ETag"]);
+        delete.StatusCode.ShouldBe(204);
+        empty.ErrorCode.ShouldBe("NoSuchCORSConfiguration");
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

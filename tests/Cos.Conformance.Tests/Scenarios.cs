@@ -20,6 +20,7 @@ public static class Scenarios
         "getObjectUrl",
         "wrongSecretKey",
         "deleteObject",
+        "putBucketCors",
     ];
 
     public static TheoryData<string> All => new(Names);
