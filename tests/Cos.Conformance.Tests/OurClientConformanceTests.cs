@@ -40,6 +40,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "wrongSecretKey" => WrongSecretKey,
             "deleteObject" => DeleteObject,
             "putBucketCors" => PutBucketCors,
+            "putBucketVersioning" => PutBucketVersioning,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -344,6 +345,21 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         got.CorsRules[0].ExposeHeaders.ShouldBe(["ETag"]);
         delete.StatusCode.ShouldBe(204);
         empty.ErrorCode.ShouldBe("NoSuchCORSConfiguration");
+    }
+
+    private async Task PutBucketVersioning(string prefix)
+    {
+        var never = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+        var put = await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Bucket, Status = BucketVersioningStatus.Enabled });
+        var enabled = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+        await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Bucket, Status = BucketVersioningStatus.Suspended });
+        var suspended = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+
+        never.StatusCode.ShouldBe(200);
+        never.Status.ShouldBeNull();
+        put.StatusCode.ShouldBe(200);
+        enabled.Status.ShouldBe(BucketVersioningStatus.Enabled);
+        suspended.Status.ShouldBe(BucketVersioningStatus.Suspended);
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

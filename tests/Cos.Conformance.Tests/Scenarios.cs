@@ -21,6 +21,7 @@ public static class Scenarios
         "wrongSecretKey",
         "deleteObject",
         "putBucketCors",
+        "putBucketVersioning",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -217,6 +217,24 @@ public sealed class OperationCoverageTests
             (await s.Client.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchCORSConfiguration");
         },
+        ["PutBucketVersioning"] = async s =>
+        {
+            (await s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = BucketVersioningStatus.Enabled })).StatusCode.ShouldBe(200);
+            (await s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket })).Status.ShouldBe(BucketVersioningStatus.Enabled);
+            await s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = BucketVersioningStatus.Suspended });
+            (await s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket })).Status.ShouldBe(BucketVersioningStatus.Suspended);
+            var bad = await Should.ThrowAsync<CosException>(() => s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = new BucketVersioningStatus("Disabled") }));
+            bad.StatusCode.ShouldBe(400);
+            bad.ErrorCode.ShouldBe("MalformedXML");
+        },
+        ["GetBucketVersioning"] = async s =>
+        {
+            // A bucket that never had versioning: 200 and an empty VersioningConfiguration, not an error.
+            var never = await s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket });
+            never.StatusCode.ShouldBe(200);
+            never.Status.ShouldBeNull();
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Other }))).ErrorCode.ShouldBe("NoSuchBucket");
+        },
         ["PutObjectTagging"] = async s =>
         {
             await s.PutAsync("t.txt", "tagged");

@@ -480,6 +480,21 @@ const scenarios = {
     assert.deepStrictEqual(empty.CORSRules, [], 'CORSRules after DELETE');
     return { rules: got.CORSRules.length };
   },
+
+  async putBucketVersioning() {
+    // A bucket that never had versioning answers an empty root, which the SDK gives as {}.
+    const never = await cos.getBucketVersioning(base());
+    assert.strictEqual(never.statusCode, 200, 'GET Bucket versioning status');
+    assert.deepStrictEqual(never.VersioningConfiguration, {}, 'VersioningConfiguration of a never-versioned bucket');
+    const put = await cos.putBucketVersioning({ ...base(), VersioningConfiguration: { Status: 'Enabled' } });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket versioning status');
+    const enabled = await cos.getBucketVersioning(base());
+    assert.strictEqual(enabled.VersioningConfiguration.Status, 'Enabled', 'Status after Enabled');
+    await cos.putBucketVersioning({ ...base(), VersioningConfiguration: { Status: 'Suspended' } });
+    const suspended = await cos.getBucketVersioning(base());
+    assert.strictEqual(suspended.VersioningConfiguration.Status, 'Suspended', 'Status after Suspended');
+    return { status: suspended.VersioningConfiguration.Status };
+  },
 };
 
 function describe(err) {
