@@ -235,6 +235,34 @@ public sealed class OperationCoverageTests
             never.Status.ShouldBeNull();
             (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Other }))).ErrorCode.ShouldBe("NoSuchBucket");
         },
+        ["PutBucketReferer"] = async s =>
+        {
+            (await s.Client.PutBucketRefererAsync(new PutBucketRefererRequest
+            {
+                Bucket = Emulators.Bucket,
+                Status = RefererStatus.Enabled,
+                RefererType = RefererType.WhiteList,
+                Domains = ["*.qq.com", "192.168.1.2:8080"],
+                EmptyReferConfiguration = EmptyRefererAccess.Allow,
+            })).StatusCode.ShouldBe(200);
+            var referer = await s.Client.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = Emulators.Bucket });
+            referer.Status.ShouldBe(RefererStatus.Enabled);
+            referer.RefererType.ShouldBe(RefererType.WhiteList);
+            referer.Domains.ShouldBe(["*.qq.com", "192.168.1.2:8080"]);
+            referer.EmptyReferConfiguration.ShouldBe(EmptyRefererAccess.Allow);
+        },
+        ["GetBucketReferer"] = async s =>
+        {
+            var missing = await Should.ThrowAsync<CosException>(() => s.Client.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = Emulators.Bucket }));
+            missing.StatusCode.ShouldBe(404);
+            missing.ErrorCode.ShouldBe("NoSuchRefererConfiguration");
+            await s.Client.PutBucketRefererAsync(new PutBucketRefererRequest { Bucket = Emulators.Bucket, Status = RefererStatus.Disabled, RefererType = RefererType.BlackList, Domains = ["evil.test"] });
+            var referer = await s.Client.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = Emulators.Bucket });
+            referer.Status.ShouldBe(RefererStatus.Disabled);
+            referer.RefererType.ShouldBe(RefererType.BlackList);
+            referer.Domains.ShouldBe(["evil.test"]);
+            referer.EmptyReferConfiguration.ShouldBeNull();
+        },
         ["PutObjectTagging"] = async s =>
         {
             await s.PutAsync("t.txt", "tagged");
