@@ -263,6 +263,28 @@ public sealed class OperationCoverageTests
             referer.Domains.ShouldBe(["evil.test"]);
             referer.EmptyReferConfiguration.ShouldBeNull();
         },
+        ["PutBucketEncryption"] = async s =>
+        {
+            var rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Kms, KmsMasterKeyId = "kms-key-1" } };
+            (await s.Client.PutBucketEncryptionAsync(new PutBucketEncryptionRequest { Bucket = Emulators.Bucket, Rule = rule })).StatusCode.ShouldBe(200);
+            (await s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket })).Rule.ShouldBe(rule);
+        },
+        ["GetBucketEncryption"] = async s =>
+        {
+            var missing = await Should.ThrowAsync<CosException>(() => s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket }));
+            missing.StatusCode.ShouldBe(404);
+            missing.ErrorCode.ShouldBe("NoSuchEncryptionConfiguration");
+            await s.Client.PutBucketEncryptionAsync(new PutBucketEncryptionRequest { Bucket = Emulators.Bucket, Rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 } } });
+            var got = (await s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket })).Rule.ShouldNotBeNull();
+            got.ApplyServerSideEncryptionByDefault.SseAlgorithm.ShouldBe(BucketEncryptionAlgorithm.Aes256);
+            got.ApplyServerSideEncryptionByDefault.KmsMasterKeyId.ShouldBeNull();
+        },
+        ["DeleteBucketEncryption"] = async s =>
+        {
+            await s.Client.PutBucketEncryptionAsync(new PutBucketEncryptionRequest { Bucket = Emulators.Bucket, Rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 } } });
+            (await s.Client.DeleteBucketEncryptionAsync(new DeleteBucketEncryptionRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchEncryptionConfiguration");
+        },
         ["PutObjectTagging"] = async s =>
         {
             await s.PutAsync("t.txt", "tagged");

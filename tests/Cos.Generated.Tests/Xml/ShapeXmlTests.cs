@@ -140,6 +140,29 @@ public sealed class ShapeXmlTests
     }
 
     [Fact]
+    public void BucketEncryptionRule_round_trips() => RoundTrip(
+        new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Kms, KmsMasterKeyId = "key-1" } },
+        "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>key-1</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>",
+        BucketEncryptionRuleXml.WriteMembers,
+        BucketEncryptionRuleXml.Read);
+
+    [Fact]
+    public void BucketEncryptionRule_reads_the_older_element_name()
+    {
+        // The older API reference (and the JS SDK's docs) name the element ApplySideEncryptionConfiguration.
+        var rule = Read("<Rule><ApplySideEncryptionConfiguration><SSEAlgorithm>AES256</SSEAlgorithm></ApplySideEncryptionConfiguration></Rule>", BucketEncryptionRuleXml.Read);
+
+        rule.ApplyServerSideEncryptionByDefault.SseAlgorithm.ShouldBe(BucketEncryptionAlgorithm.Aes256);
+    }
+
+    [Fact]
+    public void BucketEncryptionDefault_round_trips() => RoundTrip(
+        new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 },
+        "<SSEAlgorithm>AES256</SSEAlgorithm>",
+        BucketEncryptionDefaultXml.WriteMembers,
+        BucketEncryptionDefaultXml.Read);
+
+    [Fact]
     public void SelectInputSerialization_round_trips() => RoundTrip(
         new SelectInputSerialization { CompressionType = "GZIP", Json = new SelectJsonInput { Type = "LINES" } },
         "<CompressionType>GZIP</CompressionType><JSON><Type>LINES</Type></JSON>",
