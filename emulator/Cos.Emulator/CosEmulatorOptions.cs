@@ -67,7 +67,7 @@ public sealed class CosEmulatorOptions
     /// <summary>Buckets created at start (skipped when they already exist in <see cref="DataDirectory"/>).</summary>
     public IReadOnlyList<EmulatorBucket> Buckets { get; init; } = [];
 
-    /// <summary>CORS rules per bucket name (<c>name-appid</c>).</summary>
+    /// <summary>CORS rules per bucket name (<c>name-appid</c>), matched before those a PUT Bucket cors stores.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> Cors { get; init; } = new Dictionary<string, IReadOnlyList<CorsRule>>();
 
     /// <summary>The server clock: signature windows, Last-Modified, temporary key expiry.</summary>

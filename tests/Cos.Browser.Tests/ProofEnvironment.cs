@@ -4,6 +4,7 @@ using Cos.AuthBackend;
 using Cos.Emulator;
 using Cos.Emulator.Cors;
 using Cos.Generated;
+using CorsRule = Cos.Emulator.Cors.CorsRule;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cos.Browser.Tests;

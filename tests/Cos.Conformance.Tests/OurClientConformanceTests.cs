@@ -42,6 +42,8 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "objectAcl" => ObjectAcl,
             "appendObject" => AppendObject,
             "restoreObject" => RestoreObject,
+            "putBucketCors" => PutBucketCors,
+            "putBucketVersioning" => PutBucketVersioning,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -386,6 +388,44 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         head.Restore.ShouldNotBeNull().ShouldMatch("^ongoing-request=\"false\", expiry-date=\".+ GMT\"$");
         head.StorageClass.ShouldBe(StorageClass.Archive);
         Encoding.UTF8.GetString(bytes).ShouldBe("frozen");
+    }
+
+    private async Task PutBucketCors(string prefix)
+    {
+        CorsRule[] rules =
+        [
+            new() { Id = "web", AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Get, CorsMethod.Put], AllowedHeaders = ["*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 600 },
+            new() { AllowedOrigins = ["http://a.test", "http://b.test"], AllowedMethods = [CorsMethod.Head] },
+        ];
+
+        var put = await Cos.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Bucket, CorsRules = rules });
+        var got = await Cos.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Bucket });
+        var delete = await Cos.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Bucket });
+        var empty = await Should.ThrowAsync<CosException>(() => Cos.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Bucket }));
+
+        put.StatusCode.ShouldBe(200);
+        got.CorsRules.Select(r => r.AllowedOrigins).ShouldBe([["https://*.example.com"], ["http://a.test", "http://b.test"]]);
+        got.CorsRules.Select(r => r.AllowedMethods).ShouldBe([[CorsMethod.Get, CorsMethod.Put], [CorsMethod.Head]]);
+        got.CorsRules[0].Id.ShouldBe("web");
+        got.CorsRules[0].MaxAgeSeconds.ShouldBe(600);
+        got.CorsRules[0].ExposeHeaders.ShouldBe(["ETag"]);
+        delete.StatusCode.ShouldBe(204);
+        empty.ErrorCode.ShouldBe("NoSuchCORSConfiguration");
+    }
+
+    private async Task PutBucketVersioning(string prefix)
+    {
+        var never = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+        var put = await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Bucket, Status = BucketVersioningStatus.Enabled });
+        var enabled = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+        await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Bucket, Status = BucketVersioningStatus.Suspended });
+        var suspended = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+
+        never.StatusCode.ShouldBe(200);
+        never.Status.ShouldBeNull();
+        put.StatusCode.ShouldBe(200);
+        enabled.Status.ShouldBe(BucketVersioningStatus.Enabled);
+        suspended.Status.ShouldBe(BucketVersioningStatus.Suspended);
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

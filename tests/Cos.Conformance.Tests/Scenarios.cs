@@ -23,6 +23,8 @@ public static class Scenarios
         "objectAcl",
         "appendObject",
         "restoreObject",
+        "putBucketCors",
+        "putBucketVersioning",
     ];
 
     public static TheoryData<string> All => new(Names);

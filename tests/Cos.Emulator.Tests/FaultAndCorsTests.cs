@@ -1,6 +1,7 @@
 using Cos.Emulator.Cors;
 using Cos.Emulator.Faults;
 using Cos.Generated;
+using CorsRule = Cos.Emulator.Cors.CorsRule;
 
 namespace Cos.Emulator.Tests;
 
@@ -130,5 +131,42 @@ public sealed class FaultAndCorsTests
         status.ShouldBe(200);
         response.Headers.GetValues("Access-Control-Allow-Origin").Single().ShouldBe("https://app.example.com");
         response.Headers.GetValues("Access-Control-Expose-Headers").Single().ShouldBe("ETag");
+    }
+
+    [Fact]
+    public async Task Put_bucket_cors_drives_the_preflight_and_delete_stops_it()
+    {
+        await using var cos = await Emulators.StartAsync();
+        using var client = Emulators.Client(cos);
+        var preflight = () => RawRequests.Create(cos, HttpMethod.Options, "/photo.jpg", sign: false, headers: new Dictionary<string, string>
+        {
+            ["Origin"] = "https://www.example.com",
+            ["Access-Control-Request-Method"] = "PUT",
+            ["Access-Control-Request-Headers"] = "x-cos-meta-a",
+        });
+
+        // No rule yet: COS refuses the preflight with 403.
+        var (status, _, _) = await RawRequests.SendAsync(cos, preflight());
+        status.ShouldBe(403);
+
+        await client.PutBucketCorsAsync(new PutBucketCorsRequest
+        {
+            Bucket = Emulators.Bucket,
+            CorsRules =
+            [
+                new Cos.Generated.CorsRule { AllowedOrigins = ["https://other.test"], AllowedMethods = [CorsMethod.Put], AllowedHeaders = ["*"] },
+                new Cos.Generated.CorsRule { AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Get, CorsMethod.Put], AllowedHeaders = ["x-cos-meta-*"], ExposeHeaders = ["x-cos-request-id"], MaxAgeSeconds = 30 },
+            ],
+        });
+        (status, _, var response) = await RawRequests.SendAsync(cos, preflight());
+        status.ShouldBe(200);
+        response.Headers.GetValues("Access-Control-Allow-Origin").Single().ShouldBe("https://www.example.com");
+        response.Headers.GetValues("Access-Control-Allow-Methods").Single().ShouldBe("GET,PUT");
+        response.Headers.GetValues("Access-Control-Expose-Headers").Single().ShouldBe("x-cos-request-id");
+        response.Headers.GetValues("Access-Control-Max-Age").Single().ShouldBe("30");
+
+        await client.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Emulators.Bucket });
+        (status, _, _) = await RawRequests.SendAsync(cos, preflight());
+        status.ShouldBe(403);
     }
 }

@@ -175,6 +175,116 @@ public sealed class OperationCoverageTests
             (await s.Client.DeleteBucketTaggingAsync(new DeleteBucketTaggingRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchTagSet");
         },
+        ["PutBucketCors"] = async s =>
+        {
+            var rule = new CorsRule { Id = "web", AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Get, CorsMethod.Put], AllowedHeaders = ["*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 600 };
+            (await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Emulators.Bucket, CorsRules = [rule], ResponseVary = true })).StatusCode.ShouldBe(200);
+            var cors = await s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket });
+            var stored = cors.CorsRules.ShouldHaveSingleItem();
+            stored.Id.ShouldBe("web");
+            stored.AllowedOrigins.ShouldBe(["https://*.example.com"]);
+            stored.AllowedMethods.ShouldBe([CorsMethod.Get, CorsMethod.Put]);
+            stored.AllowedHeaders.ShouldBe(["*"]);
+            stored.ExposeHeaders.ShouldBe(["ETag"]);
+            stored.MaxAgeSeconds.ShouldBe(600);
+            cors.ResponseVary.ShouldBe(true);
+            (await Should.ThrowAsync<CosException>(() => s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Other, CorsRules = [rule] }))).ErrorCode.ShouldBe("NoSuchBucket");
+        },
+        ["GetBucketCors"] = async s =>
+        {
+            var missing = await Should.ThrowAsync<CosException>(() => s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket }));
+            missing.ErrorCode.ShouldBe("NoSuchCORSConfiguration");
+            missing.StatusCode.ShouldBe(404);
+            await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest
+            {
+                Bucket = Emulators.Bucket,
+                CorsRules =
+                [
+                    new CorsRule { AllowedOrigins = ["http://a.test", "http://b.test"], AllowedMethods = [CorsMethod.Head] },
+                    new CorsRule { Id = "second", AllowedOrigins = ["*"], AllowedMethods = [CorsMethod.Delete, CorsMethod.Post] },
+                ],
+            });
+            var cors = await s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket });
+            cors.CorsRules.Select(r => r.Id).ShouldBe([null, "second"]);
+            cors.CorsRules[0].AllowedOrigins.ShouldBe(["http://a.test", "http://b.test"]);
+            cors.CorsRules[1].AllowedMethods.ShouldBe([CorsMethod.Delete, CorsMethod.Post]);
+            cors.CorsRules[0].MaxAgeSeconds.ShouldBeNull();
+            cors.ResponseVary.ShouldBeNull();
+        },
+        ["DeleteBucketCors"] = async s =>
+        {
+            await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Emulators.Bucket, CorsRules = [new CorsRule { AllowedOrigins = ["*"], AllowedMethods = [CorsMethod.Get] }] });
+            (await s.Client.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchCORSConfiguration");
+        },
+        ["PutBucketVersioning"] = async s =>
+        {
+            (await s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = BucketVersioningStatus.Enabled })).StatusCode.ShouldBe(200);
+            (await s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket })).Status.ShouldBe(BucketVersioningStatus.Enabled);
+            await s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = BucketVersioningStatus.Suspended });
+            (await s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket })).Status.ShouldBe(BucketVersioningStatus.Suspended);
+            var bad = await Should.ThrowAsync<CosException>(() => s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = new BucketVersioningStatus("Disabled") }));
+            bad.StatusCode.ShouldBe(400);
+            bad.ErrorCode.ShouldBe("MalformedXML");
+        },
+        ["GetBucketVersioning"] = async s =>
+        {
+            // A bucket that never had versioning: 200 and an empty VersioningConfiguration, not an error.
+            var never = await s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket });
+            never.StatusCode.ShouldBe(200);
+            never.Status.ShouldBeNull();
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Other }))).ErrorCode.ShouldBe("NoSuchBucket");
+        },
+        ["PutBucketReferer"] = async s =>
+        {
+            (await s.Client.PutBucketRefererAsync(new PutBucketRefererRequest
+            {
+                Bucket = Emulators.Bucket,
+                Status = RefererStatus.Enabled,
+                RefererType = RefererType.WhiteList,
+                Domains = ["*.qq.com", "192.168.1.2:8080"],
+                EmptyReferConfiguration = EmptyRefererAccess.Allow,
+            })).StatusCode.ShouldBe(200);
+            var referer = await s.Client.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = Emulators.Bucket });
+            referer.Status.ShouldBe(RefererStatus.Enabled);
+            referer.RefererType.ShouldBe(RefererType.WhiteList);
+            referer.Domains.ShouldBe(["*.qq.com", "192.168.1.2:8080"]);
+            referer.EmptyReferConfiguration.ShouldBe(EmptyRefererAccess.Allow);
+        },
+        ["GetBucketReferer"] = async s =>
+        {
+            var missing = await Should.ThrowAsync<CosException>(() => s.Client.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = Emulators.Bucket }));
+            missing.StatusCode.ShouldBe(404);
+            missing.ErrorCode.ShouldBe("NoSuchRefererConfiguration");
+            await s.Client.PutBucketRefererAsync(new PutBucketRefererRequest { Bucket = Emulators.Bucket, Status = RefererStatus.Disabled, RefererType = RefererType.BlackList, Domains = ["evil.test"] });
+            var referer = await s.Client.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = Emulators.Bucket });
+            referer.Status.ShouldBe(RefererStatus.Disabled);
+            referer.RefererType.ShouldBe(RefererType.BlackList);
+            referer.Domains.ShouldBe(["evil.test"]);
+            referer.EmptyReferConfiguration.ShouldBeNull();
+        },
+        ["PutBucketEncryption"] = async s =>
+        {
+            var rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Kms, KmsMasterKeyId = "kms-key-1" } };
+            (await s.Client.PutBucketEncryptionAsync(new PutBucketEncryptionRequest { Bucket = Emulators.Bucket, Rule = rule })).StatusCode.ShouldBe(200);
+            (await s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket })).Rule.ShouldBe(rule);
+        },
+        ["GetBucketEncryption"] = async s =>
+        {
+            var missing = await Should.ThrowAsync<CosException>(() => s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket }));
+            missing.StatusCode.ShouldBe(404);
+            missing.ErrorCode.ShouldBe("NoSuchEncryptionConfiguration");
+            await s.Client.PutBucketEncryptionAsync(new PutBucketEncryptionRequest { Bucket = Emulators.Bucket, Rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 } } });
+            var got = (await s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket })).Rule.ShouldNotBeNull();
+            got.ApplyServerSideEncryptionByDefault.SseAlgorithm.ShouldBe(BucketEncryptionAlgorithm.Aes256);
+            got.ApplyServerSideEncryptionByDefault.KmsMasterKeyId.ShouldBeNull();
+        },
+        ["DeleteBucketEncryption"] = async s =>
+        {
+            await s.Client.PutBucketEncryptionAsync(new PutBucketEncryptionRequest { Bucket = Emulators.Bucket, Rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 } } });
+            (await s.Client.DeleteBucketEncryptionAsync(new DeleteBucketEncryptionRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchEncryptionConfiguration");
+        },
         ["PutObjectTagging"] = async s =>
         {
             await s.PutAsync("t.txt", "tagged");

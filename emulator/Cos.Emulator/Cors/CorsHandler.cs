@@ -1,10 +1,15 @@
 using Cos.Emulator.Errors;
+using Cos.Emulator.Operations;
+using Cos.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Cos.Emulator.Cors;
 
-/// <summary>Answers preflight <c>OPTIONS</c> requests (without authentication) and adds CORS headers to matching requests.</summary>
-internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> rules)
+/// <summary>
+/// Answers preflight <c>OPTIONS</c> requests (without authentication) and adds CORS headers to matching requests. A bucket's
+/// rules are those of <see cref="CosEmulatorOptions.Cors"/> followed by those a PUT Bucket cors stored.
+/// </summary>
+internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> rules, IObjectStore store)
 {
     /// <summary>Answers a preflight; throws 403 when no rule allows it.</summary>
     public void Preflight(HttpContext context, string? bucket)
@@ -71,12 +76,12 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
 
     private CorsRule? Find(string? bucket, string origin, string method, string[] requestedHeaders)
     {
-        if (bucket is null || !rules.TryGetValue(bucket, out var bucketRules))
+        if (bucket is null)
         {
             return null;
         }
 
-        foreach (var rule in bucketRules)
+        foreach (var rule in RulesOf(bucket))
         {
             if (rule.AllowedOrigins.Any(pattern => Wildcard.IsMatch(origin, pattern, ignoreCase: true))
                 && rule.AllowedMethods.Any(m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase))
@@ -87,5 +92,26 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
         }
 
         return null;
+    }
+
+    private IEnumerable<CorsRule> RulesOf(string bucket)
+    {
+        var configured = rules.TryGetValue(bucket, out var optionRules) ? optionRules : [];
+        var document = store.GetBucket(bucket) is null ? null : store.GetConfiguration(bucket, "", "cors");
+        if (document is null)
+        {
+            return configured;
+        }
+
+        // The document PUT Bucket cors stored, already validated by its generated reader, read back by the same code.
+        var stored = GetBucketCorsWire.FromDocument(document).CorsRules.Select(rule => new CorsRule
+        {
+            AllowedOrigins = rule.AllowedOrigins,
+            AllowedMethods = [.. rule.AllowedMethods.Select(method => method.Value)],
+            AllowedHeaders = rule.AllowedHeaders,
+            ExposeHeaders = rule.ExposeHeaders,
+            MaxAgeSeconds = rule.MaxAgeSeconds,
+        });
+        return configured.Concat(stored);
     }
 }

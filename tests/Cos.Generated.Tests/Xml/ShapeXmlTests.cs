@@ -119,6 +119,57 @@ public sealed class ShapeXmlTests
         CASJobParametersXml.Read);
 
     [Fact]
+    public void CorsRule_round_trips()
+    {
+        // The lists are flattened: one element per origin, method and header, as in COS's PUT Bucket cors sample.
+        var rule = new CorsRule
+        {
+            Id = "1234",
+            AllowedOrigins = ["http://www.qq.com", "https://*.example.com"],
+            AllowedMethods = [CorsMethod.Put, CorsMethod.Get],
+            AllowedHeaders = ["x-cos-meta-test"],
+            ExposeHeaders = ["x-cos-meta-test1", "ETag"],
+            MaxAgeSeconds = 500,
+        };
+        var xml = Write(rule, CorsRuleXml.WriteMembers);
+        xml.ShouldBe("<Root><ID>1234</ID><AllowedOrigin>http://www.qq.com</AllowedOrigin><AllowedOrigin>https://*.example.com</AllowedOrigin>"
+            + "<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>x-cos-meta-test</AllowedHeader>"
+            + "<ExposeHeader>x-cos-meta-test1</ExposeHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>500</MaxAgeSeconds></Root>");
+
+        // Lists compare by reference in the record's Equals, so the read side is checked member by member.
+        var read = Read(xml, CorsRuleXml.Read);
+        read.Id.ShouldBe("1234");
+        read.AllowedOrigins.ShouldBe(rule.AllowedOrigins);
+        read.AllowedMethods.ShouldBe(rule.AllowedMethods);
+        read.AllowedHeaders.ShouldBe(rule.AllowedHeaders);
+        read.ExposeHeaders.ShouldBe(rule.ExposeHeaders);
+        read.MaxAgeSeconds.ShouldBe(500);
+    }
+
+    [Fact]
+    public void BucketEncryptionRule_round_trips() => RoundTrip(
+        new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Kms, KmsMasterKeyId = "key-1" } },
+        "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>key-1</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>",
+        BucketEncryptionRuleXml.WriteMembers,
+        BucketEncryptionRuleXml.Read);
+
+    [Fact]
+    public void BucketEncryptionRule_reads_the_older_element_name()
+    {
+        // The older API reference (and the JS SDK's docs) name the element ApplySideEncryptionConfiguration.
+        var rule = Read("<Rule><ApplySideEncryptionConfiguration><SSEAlgorithm>AES256</SSEAlgorithm></ApplySideEncryptionConfiguration></Rule>", BucketEncryptionRuleXml.Read);
+
+        rule.ApplyServerSideEncryptionByDefault.SseAlgorithm.ShouldBe(BucketEncryptionAlgorithm.Aes256);
+    }
+
+    [Fact]
+    public void BucketEncryptionDefault_round_trips() => RoundTrip(
+        new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 },
+        "<SSEAlgorithm>AES256</SSEAlgorithm>",
+        BucketEncryptionDefaultXml.WriteMembers,
+        BucketEncryptionDefaultXml.Read);
+
+    [Fact]
     public void SelectInputSerialization_round_trips() => RoundTrip(
         new SelectInputSerialization { CompressionType = "GZIP", Json = new SelectJsonInput { Type = "LINES" } },
         "<CompressionType>GZIP</CompressionType><JSON><Type>LINES</Type></JSON>",

@@ -524,6 +524,44 @@ const scenarios = {
     assert.strictEqual(get.Body.toString(), 'frozen', 'the restored copy');
     return { restore: head.headers['x-cos-restore'] };
   },
+
+  async putBucketCors() {
+    // The SDK takes plural keys (AllowedOrigins) and sends them singular (AllowedOrigin), then pluralises them on GET.
+    const rules = [
+      { ID: 'web', AllowedOrigins: ['https://*.example.com'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: '600' },
+      { AllowedOrigins: ['http://a.test', 'http://b.test'], AllowedMethods: ['HEAD'] },
+    ];
+    const put = await cos.putBucketCors({ ...base(), CORSRules: rules });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket cors status');
+    const got = await cos.getBucketCors(base());
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket cors status');
+    assert.deepStrictEqual(got.CORSRules.map((r) => r.AllowedOrigins), [['https://*.example.com'], ['http://a.test', 'http://b.test']], 'AllowedOrigins');
+    assert.deepStrictEqual(got.CORSRules.map((r) => r.AllowedMethods), [['GET', 'PUT'], ['HEAD']], 'AllowedMethods');
+    assert.strictEqual(got.CORSRules[0].ID, 'web', 'ID');
+    assert.strictEqual(got.CORSRules[0].MaxAgeSeconds, '600', 'MaxAgeSeconds');
+    assert.deepStrictEqual(got.CORSRules[0].ExposeHeaders, ['ETag'], 'ExposeHeaders');
+    const del = await cos.deleteBucketCors(base());
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket cors status');
+    // The SDK turns 404 NoSuchCORSConfiguration into an empty list.
+    const empty = await cos.getBucketCors(base());
+    assert.deepStrictEqual(empty.CORSRules, [], 'CORSRules after DELETE');
+    return { rules: got.CORSRules.length };
+  },
+
+  async putBucketVersioning() {
+    // A bucket that never had versioning answers an empty root, which the SDK gives as {}.
+    const never = await cos.getBucketVersioning(base());
+    assert.strictEqual(never.statusCode, 200, 'GET Bucket versioning status');
+    assert.deepStrictEqual(never.VersioningConfiguration, {}, 'VersioningConfiguration of a never-versioned bucket');
+    const put = await cos.putBucketVersioning({ ...base(), VersioningConfiguration: { Status: 'Enabled' } });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket versioning status');
+    const enabled = await cos.getBucketVersioning(base());
+    assert.strictEqual(enabled.VersioningConfiguration.Status, 'Enabled', 'Status after Enabled');
+    await cos.putBucketVersioning({ ...base(), VersioningConfiguration: { Status: 'Suspended' } });
+    const suspended = await cos.getBucketVersioning(base());
+    assert.strictEqual(suspended.VersioningConfiguration.Status, 'Suspended', 'Status after Suspended');
+    return { status: suspended.VersioningConfiguration.Status };
+  },
 };
 
 function describe(err) {
