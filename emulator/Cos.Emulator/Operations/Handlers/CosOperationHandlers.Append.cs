@@ -45,7 +45,7 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.InvalidArgument("An appendable object cannot be INTELLIGENT_TIERING.");
         }
 
-        using var appended = new HashingStream(request.Body);
+        using var appended = new Md5HashingStream(request.Body);
         var blob = await context.Store.WriteBlobAsync(old is null ? appended : new ConcatenatedStream(old, appended), md5Required: true, context.Http.RequestAborted);
         if (expectedMd5 is not null && !CryptographicOperations.FixedTimeEquals(expectedMd5, appended.Md5()))
         {
@@ -68,125 +68,5 @@ internal sealed partial class CosOperationHandlers
         };
         context.Store.CommitObject(context.Bucket, record);
         return new AppendObjectResponse { NextAppendPosition = record.Size, ETag = record.ETag, Crc64 = record.Crc64 };
-    }
-
-    /// <summary>A read-only pass-through that computes the MD5 of what was read.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public byte[] Md5() => _md5.GetHashAndReset();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = inner.Read(buffer);
-            _md5.AppendData(buffer[..n]);
-            return n;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var n = await inner.ReadAsync(buffer, cancellationToken);
-            _md5.AppendData(buffer.Span[..n]);
-            return n;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _md5.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>A read-only stream of <paramref name="first"/> and then <paramref name="second"/>.</summary>
-    private sealed class ConcatenatedStream(Stream first, Stream second) : Stream
-    {
-        private bool _firstDone;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (!_firstDone && buffer.Length > 0)
-            {
-                var n = first.Read(buffer);
-                if (n > 0)
-                {
-                    return n;
-                }
-
-                _firstDone = true;
-            }
-
-            return second.Read(buffer);
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (!_firstDone && buffer.Length > 0)
-            {
-                var n = await first.ReadAsync(buffer, cancellationToken);
-                if (n > 0)
-                {
-                    return n;
-                }
-
-                _firstDone = true;
-            }
-
-            return await second.ReadAsync(buffer, cancellationToken);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
