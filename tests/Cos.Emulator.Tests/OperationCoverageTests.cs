@@ -285,6 +285,33 @@ public sealed class OperationCoverageTests
             (await s.Client.DeleteBucketEncryptionAsync(new DeleteBucketEncryptionRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchEncryptionConfiguration");
         },
+        ["PutBucketWebsite"] = async s =>
+        {
+            (await s.Client.PutBucketWebsiteAsync(Website(Emulators.Bucket))).StatusCode.ShouldBe(200);
+            var website = await s.Client.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { Bucket = Emulators.Bucket });
+            website.IndexDocument.ShouldBe(new WebsiteIndexDocument { Suffix = "index.html" });
+            website.ErrorDocument.ShouldBe(new WebsiteErrorDocument { Key = "error.html", OriginalHttpStatus = "Enabled" });
+            website.RoutingRules.ShouldBe(
+            [
+                new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { HttpErrorCodeReturnedEquals = 404 }, Redirect = new WebsiteRedirect { Protocol = "https", ReplaceKeyWith = "404.html" } },
+                new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { KeyPrefixEquals = "docs/" }, Redirect = new WebsiteRedirect { ReplaceKeyPrefixWith = "documents/" } },
+            ]);
+        },
+        ["GetBucketWebsite"] = async s =>
+        {
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchWebsiteConfiguration");
+            await s.Client.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { Bucket = Emulators.Bucket, RedirectAllRequestsTo = new WebsiteRedirectAll { Protocol = "https" } });
+            var website = await s.Client.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { Bucket = Emulators.Bucket });
+            website.RedirectAllRequestsTo.ShouldBe(new WebsiteRedirectAll { Protocol = "https" });
+            website.IndexDocument.ShouldBeNull();
+            website.RoutingRules.ShouldBeEmpty();
+        },
+        ["DeleteBucketWebsite"] = async s =>
+        {
+            await s.Client.PutBucketWebsiteAsync(Website(Emulators.Bucket));
+            (await s.Client.DeleteBucketWebsiteAsync(new DeleteBucketWebsiteRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("NoSuchWebsiteConfiguration");
+        },
         ["PutObjectTagging"] = async s =>
         {
             await s.PutAsync("t.txt", "tagged");
@@ -446,6 +473,19 @@ public sealed class OperationCoverageTests
                 Resource = ["qcs::cos:ap-guangzhou:uid/1250000000:examplebucket-1250000000/public/*"],
                 Condition = System.Text.Json.JsonDocument.Parse("""{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}""").RootElement,
             },
+        ],
+    };
+
+    /// <summary>A static website as the COS docs' PUT Bucket website sample configures one.</summary>
+    private static PutBucketWebsiteRequest Website(string bucket) => new()
+    {
+        Bucket = bucket,
+        IndexDocument = new WebsiteIndexDocument { Suffix = "index.html" },
+        ErrorDocument = new WebsiteErrorDocument { Key = "error.html", OriginalHttpStatus = "Enabled" },
+        RoutingRules =
+        [
+            new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { HttpErrorCodeReturnedEquals = 404 }, Redirect = new WebsiteRedirect { Protocol = "https", ReplaceKeyWith = "404.html" } },
+            new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { KeyPrefixEquals = "docs/" }, Redirect = new WebsiteRedirect { ReplaceKeyPrefixWith = "documents/" } },
         ],
     };
 

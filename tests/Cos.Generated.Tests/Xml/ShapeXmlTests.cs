@@ -105,6 +105,40 @@ public sealed class ShapeXmlTests
         GrantXml.Read);
 
     [Fact]
+    public void WebsiteIndexDocument_round_trips() => RoundTrip(
+        new WebsiteIndexDocument { Suffix = "index.html" }, "<Suffix>index.html</Suffix>", WebsiteIndexDocumentXml.WriteMembers, WebsiteIndexDocumentXml.Read);
+
+    [Fact]
+    public void WebsiteRedirectAll_round_trips() => RoundTrip(
+        new WebsiteRedirectAll { Protocol = "https" }, "<Protocol>https</Protocol>", WebsiteRedirectAllXml.WriteMembers, WebsiteRedirectAllXml.Read);
+
+    [Fact]
+    public void WebsiteAutoAddressing_round_trips() => RoundTrip(
+        new WebsiteAutoAddressing { Status = "Enabled" }, "<Status>Enabled</Status>", WebsiteAutoAddressingXml.WriteMembers, WebsiteAutoAddressingXml.Read);
+
+    [Fact]
+    public void WebsiteErrorDocument_round_trips() => RoundTrip(
+        new WebsiteErrorDocument { Key = "pages/error.html", OriginalHttpStatus = "Enabled" },
+        "<Key>pages/error.html</Key><OriginalHttpStatus>Enabled</OriginalHttpStatus>",
+        WebsiteErrorDocumentXml.WriteMembers,
+        WebsiteErrorDocumentXml.Read);
+
+    [Fact]
+    public void WebsiteRoutingRule_round_trips() => RoundTrip(
+        new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { HttpErrorCodeReturnedEquals = 404 }, Redirect = new WebsiteRedirect { Protocol = "https", ReplaceKeyWith = "404.html" } },
+        "<Condition><HttpErrorCodeReturnedEquals>404</HttpErrorCodeReturnedEquals></Condition><Redirect><Protocol>https</Protocol><ReplaceKeyWith>404.html</ReplaceKeyWith></Redirect>",
+        WebsiteRoutingRuleXml.WriteMembers,
+        WebsiteRoutingRuleXml.Read);
+
+    [Fact]
+    public void WebsiteRoutingCondition_round_trips() => RoundTrip(
+        new WebsiteRoutingCondition { KeyPrefixEquals = "docs/" }, "<KeyPrefixEquals>docs/</KeyPrefixEquals>", WebsiteRoutingConditionXml.WriteMembers, WebsiteRoutingConditionXml.Read);
+
+    [Fact]
+    public void WebsiteRedirect_round_trips() => RoundTrip(
+        new WebsiteRedirect { ReplaceKeyPrefixWith = "documents/" }, "<ReplaceKeyPrefixWith>documents/</ReplaceKeyPrefixWith>", WebsiteRedirectXml.WriteMembers, WebsiteRedirectXml.Read);
+
+    [Fact]
     public void Tag_round_trips() => RoundTrip(
         new Tag { Key = "team", Value = "storage & <ops>" },
         "<Key>team</Key><Value>storage &amp; &lt;ops&gt;</Value>",
