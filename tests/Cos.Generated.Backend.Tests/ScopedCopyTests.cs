@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Cos.Emulator;
-using Cos.Generated.Backend.Policy;
-using Cos.Generated.Backend.Sts;
 using Cos.Generated.Credentials;
 using Cos.Generated.Transfer;
 using static Cos.Generated.Backend.Tests.Emulators;
@@ -24,29 +20,8 @@ public sealed class ScopedCopyTests
         await using var cos = await StartAsync(clock);
         using var admin = Admin(cos, clock);
         await admin.PutObjectAsync(new PutObjectRequest { Bucket = OtherBucket, Key = "src/a b+c.txt", Body = new MemoryStream("copied"u8.ToArray()) });
-        var scopes = new ConcurrentQueue<CosCredentialScope>();
-        using var http = Raw(cos);
-        using var sts = StsClient(cos, http, clock);
-        var provider = new TemporaryCredentialProvider(async (scope, cancellationToken) =>
-        {
-            scopes.Enqueue(scope);
-            var policy = CosPolicy.CreateBuilder();
-            foreach (var entry in scope.ToEntries().Where(e => grantTheSource || e != scope.CopySource))
-            {
-                policy.Allow([entry.Action], [CosPolicyResources.Object(entry.Region, entry.Bucket, entry.Prefix)]);
-            }
-
-            var key = await sts.GetFederationTokenAsync(new CosFederationTokenRequest { Policy = policy.Build() }, cancellationToken);
-            return key.ToCosCredentials();
-        }, scopeLimit: true, timeProvider: clock);
-        using var client = new CosClient(cos.CreateClientOptions(Region) with
-        {
-            SecretId = null,
-            SecretKey = null,
-            CredentialProvider = provider,
-            TimeProvider = clock,
-            MaxRetries = 0,
-        });
+        using var limited = new ScopeLimitedClient(cos, clock, (scope, entry) => grantTheSource || entry != scope.CopySource);
+        var (client, scopes) = (limited.Client, limited.Scopes);
 
         var copy = client.CopyAsync(new CosCopySource(OtherBucket, "src/a b+c.txt", Region), Bucket, "dst/copy.txt");
 

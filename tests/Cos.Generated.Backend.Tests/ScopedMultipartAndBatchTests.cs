@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Cos.Emulator;
-using Cos.Generated.Backend.Policy;
-using Cos.Generated.Backend.Sts;
 using Cos.Generated.Credentials;
 using Cos.Generated.Transfer;
 using static Cos.Generated.Backend.Tests.Emulators;
@@ -24,13 +20,12 @@ public sealed class ScopedMultipartAndBatchTests
         var source = new byte[(2 * 1024 * 1024) + 12345];
         new Random(7).NextBytes(source);
         await admin.PutObjectAsync(new PutObjectRequest { Bucket = OtherBucket, Key = "src/big.bin", Body = new MemoryStream(source) });
-        var (client, scopes) = ScopeLimitedClient(cos, clock);
-        using (client)
-        {
-            var result = await client.CopyAsync(new CosCopySource(OtherBucket, "src/big.bin", Region), Bucket, "dst/big.bin", new CosCopyOptions { SliceSize = 1024 * 1024, PartSize = 1024 * 1024 });
+        using var limited = new ScopeLimitedClient(cos, clock);
+        var scopes = limited.Scopes;
 
-            result.Size.ShouldBe(source.Length);
-        }
+        var result = await limited.Client.CopyAsync(new CosCopySource(OtherBucket, "src/big.bin", Region), Bucket, "dst/big.bin", new CosCopyOptions { SliceSize = 1024 * 1024, PartSize = 1024 * 1024 });
+
+        result.Size.ShouldBe(source.Length);
 
         // Three parts, each copied with a key for PutObject on the target and GetObject on the source.
         var partCopy = new CosCredentialScope("name/cos:PutObject", Bucket, Region, "dst/big.bin")
@@ -58,16 +53,13 @@ public sealed class ScopedMultipartAndBatchTests
         }
 
         // The key is minted for every entry of the scope except keep/c.txt's, as a backend that refuses one key would.
-        var (client, scopes) = ScopeLimitedClient(cos, clock, entry => entry.Prefix != "keep/c.txt");
-        DeleteMultipleObjectsResponse response;
-        using (client)
+        using var limited = new ScopeLimitedClient(cos, clock, (_, entry) => entry.Prefix != "keep/c.txt");
+        var scopes = limited.Scopes;
+        var response = await limited.Client.DeleteMultipleObjectsAsync(new DeleteMultipleObjectsRequest
         {
-            response = await client.DeleteMultipleObjectsAsync(new DeleteMultipleObjectsRequest
-            {
-                Bucket = Bucket,
-                Objects = [new ObjectIdentifier { Key = "logs/a.txt" }, new ObjectIdentifier { Key = "logs/b.txt" }, new ObjectIdentifier { Key = "keep/c.txt" }],
-            });
-        }
+            Bucket = Bucket,
+            Objects = [new ObjectIdentifier { Key = "logs/a.txt" }, new ObjectIdentifier { Key = "logs/b.txt" }, new ObjectIdentifier { Key = "keep/c.txt" }],
+        });
 
         var scope = scopes.ShouldHaveSingleItem();
         scope.ToEntries().Select(e => (e.Action, e.Prefix)).ShouldBe(
@@ -82,34 +74,5 @@ public sealed class ScopedMultipartAndBatchTests
         refused.Code.ShouldBe("AccessDenied");
         (await admin.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = "keep/c.txt" })).StatusCode.ShouldBe(200);
         await Should.ThrowAsync<CosException>(() => admin.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = "logs/a.txt" }));
-    }
-
-    /// <summary>A client whose every key is minted by the emulator's STS for the request's scope entries that <paramref name="grant"/> keeps.</summary>
-    private static (CosClient Client, ConcurrentQueue<CosCredentialScope> Scopes) ScopeLimitedClient(CosEmulator cos, ManualClock clock, Func<CosCredentialScope, bool>? grant = null)
-    {
-        var scopes = new ConcurrentQueue<CosCredentialScope>();
-        var http = Raw(cos);
-        var sts = StsClient(cos, http, clock);
-        var provider = new TemporaryCredentialProvider(async (scope, cancellationToken) =>
-        {
-            scopes.Enqueue(scope);
-            var policy = CosPolicy.CreateBuilder();
-            foreach (var entry in scope.ToEntries().Where(grant ?? (_ => true)))
-            {
-                policy.Allow([entry.Action], [CosPolicyResources.Object(entry.Region, entry.Bucket, entry.Prefix)]);
-            }
-
-            var key = await sts.GetFederationTokenAsync(new CosFederationTokenRequest { Policy = policy.Build() }, cancellationToken);
-            return key.ToCosCredentials();
-        }, scopeLimit: true, timeProvider: clock);
-        var client = new CosClient(cos.CreateClientOptions(Region) with
-        {
-            SecretId = null,
-            SecretKey = null,
-            CredentialProvider = provider,
-            TimeProvider = clock,
-            MaxRetries = 0,
-        });
-        return (client, scopes);
     }
 }

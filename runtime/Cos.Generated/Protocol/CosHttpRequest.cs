@@ -32,13 +32,7 @@ public sealed class CosHttpRequest
     public CosOperationSafety Safety => Operation.Safety;
 
     /// <summary>True for operations sent to the service endpoint rather than a bucket (GetService).</summary>
-    public bool ServiceScope
-    {
-        get => _serviceScope ?? Operation.ServiceScope;
-        init => _serviceScope = value;
-    }
-
-    private readonly bool? _serviceScope;
+    public bool ServiceScope => Operation.ServiceScope;
 
     /// <summary>
     /// The keys the request body names, for an operation authorized on each of them (<see cref="CosOperation.CamEachKey"/>:

@@ -179,7 +179,7 @@ public class CosEndpointResolverTests
     public void Service_scope_request_goes_to_the_service_endpoint()
     {
         var resolver = new CosEndpointResolver(new CosClientOptions());
-        var request = new CosHttpRequest("GetService", HttpMethod.Get, CosOperationSafety.ReadOnly) { ServiceScope = true, Region = "ap-chengdu" };
+        var request = new CosHttpRequest(CosOperations.GetService) { Region = "ap-chengdu" };
         resolver.Resolve(request).Uri.OriginalString.ShouldBe("https://cos.ap-chengdu.myqcloud.com/");
     }
 

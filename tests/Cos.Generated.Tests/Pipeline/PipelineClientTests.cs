@@ -40,7 +40,7 @@ public class PipelineClientTests
     {
         await using var server = await ScriptedServer.StartAsync();
         using var client = TestClients.Create(server);
-        var request = new CosHttpRequest("GetService", HttpMethod.Get, CosOperationSafety.ReadOnly) { ServiceScope = true };
+        var request = new CosHttpRequest(CosOperations.GetService);
 
         await client.Pipeline.SendAsync(request, TestClients.Status, CancellationToken.None);
 

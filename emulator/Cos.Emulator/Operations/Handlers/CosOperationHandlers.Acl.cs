@@ -19,14 +19,7 @@ internal sealed partial class CosOperationHandlers
         RequireBucket(context);
         var headers = request.Acl is not null || request.GrantRead is not null || request.GrantWrite is not null || request.GrantReadAcp is not null
             || request.GrantWriteAcp is not null || request.GrantFullControl is not null;
-        var body = request.Grants is { Count: > 0 } || request.Owner is not null;
-        if (headers == body)
-        {
-            throw CosErrors.InvalidArgument(headers
-                ? "PUT Bucket acl takes the ACL either as headers (x-cos-acl, x-cos-grant-*) or as a body, not both."
-                : "PUT Bucket acl needs x-cos-acl, an x-cos-grant-* header or an AccessControlPolicy body.");
-        }
-
+        var body = IsAclBody(headers, request.Grants is { Count: > 0 } || request.Owner is not null, "PUT Bucket acl");
         var acl = body ? request : new PutBucketAclRequest { Bucket = request.Bucket, Owner = Owner(context), Grants = FromHeaders(request, context) };
         context.Store.PutConfiguration(context.Bucket, string.Empty, AclName, PutBucketAclWire.Document(acl));
         return Task.FromResult(new PutBucketAclResponse());
@@ -63,19 +56,36 @@ internal sealed partial class CosOperationHandlers
                 throw CosErrors.InvalidArgument($"x-cos-acl '{other}' is not a canned ACL of a bucket.");
         }
 
-        foreach (var (header, permission) in new[]
-        {
-            (request.GrantRead, Permission.Read), (request.GrantWrite, Permission.Write), (request.GrantReadAcp, Permission.ReadAcp),
-            (request.GrantWriteAcp, Permission.WriteAcp), (request.GrantFullControl, Permission.FullControl),
-        })
+        AddHeaderGrants(
+            grants,
+            (request.GrantRead, Permission.Read),
+            (request.GrantWrite, Permission.Write),
+            (request.GrantReadAcp, Permission.ReadAcp),
+            (request.GrantWriteAcp, Permission.WriteAcp),
+            (request.GrantFullControl, Permission.FullControl));
+        return grants;
+    }
+
+    /// <summary>
+    /// Whether a PUT acl carries its ACL as a body; it must carry it as headers (x-cos-acl, x-cos-grant-*) or as a body,
+    /// exactly one of the two (InvalidArgument otherwise).
+    /// </summary>
+    private static bool IsAclBody(bool headers, bool body, string operation) => headers != body
+        ? body
+        : throw CosErrors.InvalidArgument(headers
+            ? $"{operation} takes the ACL either as headers (x-cos-acl, x-cos-grant-*) or as a body, not both."
+            : $"{operation} needs x-cos-acl, an x-cos-grant-* header or an AccessControlPolicy body.");
+
+    /// <summary>Adds a grant of its permission for each account an <c>x-cos-grant-*</c> header names.</summary>
+    private static void AddHeaderGrants(List<Grant> grants, params (string? Header, Permission Permission)[] headers)
+    {
+        foreach (var (header, permission) in headers)
         {
             foreach (var id in GrantIds(header))
             {
                 grants.Add(Account(id, permission));
             }
         }
-
-        return grants;
     }
 
     /// <summary>The accounts of an <c>x-cos-grant-*</c> header: <c>id="…"</c> entries separated by commas.</summary>

@@ -15,13 +15,7 @@ internal sealed partial class CosOperationHandlers
         RequireBucket(context);
         var headers = request.Acl is not null || request.GrantRead is not null || request.GrantReadAcp is not null
             || request.GrantWriteAcp is not null || request.GrantFullControl is not null;
-        var body = request.Grants is { Count: > 0 } || request.Owner is not null;
-        if (headers == body)
-        {
-            throw CosErrors.InvalidArgument(headers
-                ? "PUT Object acl takes the ACL either as headers (x-cos-acl, x-cos-grant-*) or as a body, not both."
-                : "PUT Object acl needs x-cos-acl, an x-cos-grant-* header or an AccessControlPolicy body.");
-        }
+        var body = IsAclBody(headers, request.Grants is { Count: > 0 } || request.Owner is not null, "PUT Object acl");
 
         if (request.Acl?.Value == "default" && request.GrantRead is null && request.GrantReadAcp is null
             && request.GrantWriteAcp is null && request.GrantFullControl is null)
@@ -73,17 +67,12 @@ internal sealed partial class CosOperationHandlers
                 throw CosErrors.InvalidArgument($"x-cos-acl '{other}' is not a canned ACL of an object.");
         }
 
-        foreach (var (header, permission) in new[]
-        {
-            (request.GrantRead, Permission.Read), (request.GrantReadAcp, Permission.ReadAcp),
-            (request.GrantWriteAcp, Permission.WriteAcp), (request.GrantFullControl, Permission.FullControl),
-        })
-        {
-            foreach (var id in GrantIds(header))
-            {
-                grants.Add(Account(id, permission));
-            }
-        }
+        AddHeaderGrants(
+            grants,
+            (request.GrantRead, Permission.Read),
+            (request.GrantReadAcp, Permission.ReadAcp),
+            (request.GrantWriteAcp, Permission.WriteAcp),
+            (request.GrantFullControl, Permission.FullControl));
 
         return grants;
     }
