@@ -16,7 +16,7 @@ public sealed class AuthenticationFirstTests : IAsyncLifetime
 
     public static TheoryData<string, string, int, string> Requests => new()
     {
-        { "GET", "/?lifecycle", 501, "NotImplemented" },
+        { "GET", "/?intelligenttiering", 501, "NotImplemented" },
         { "PATCH", "/", 405, "MethodNotAllowed" },
         { "PATCH", "/key.txt", 405, "MethodNotAllowed" },
         { "PUT", "/key.txt?uploadId=1", 400, "InvalidArgument" },

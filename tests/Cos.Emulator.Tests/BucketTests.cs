@@ -65,7 +65,7 @@ public sealed class BucketTests
         status.ShouldBe(400);
         body.ShouldContain("<Code>InvalidBucketName</Code>");
 
-        (status, body, _) = await RawRequests.SendAsync(cos, RawRequests.Create(cos, HttpMethod.Get, "/?lifecycle"));
+        (status, body, _) = await RawRequests.SendAsync(cos, RawRequests.Create(cos, HttpMethod.Get, "/?intelligenttiering"));
         status.ShouldBe(501);
         body.ShouldContain("<Code>NotImplemented</Code>");
 

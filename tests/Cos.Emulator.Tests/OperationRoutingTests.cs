@@ -67,7 +67,7 @@ public sealed class OperationRoutingTests
     [Theory]
     [InlineData("PUT", "uploadId", "InvalidArgument")]
     [InlineData("GET", "nosuchthing-but-cors", null)]
-    [InlineData("GET", "lifecycle", "NotImplemented")]
+    [InlineData("GET", "intelligenttiering", "NotImplemented")]
     [InlineData("PATCH", null, "MethodNotAllowed")]
     public void A_request_no_row_takes_gets_a_COS_error(string method, string? sub, string? code)
     {
