@@ -44,6 +44,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "restoreObject" => RestoreObject,
             "putBucketCors" => PutBucketCors,
             "putBucketVersioning" => PutBucketVersioning,
+            "listObjectVersions" => ListObjectVersions,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -415,17 +416,54 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
 
     private async Task PutBucketVersioning(string prefix)
     {
-        var never = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
-        var put = await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Bucket, Status = BucketVersioningStatus.Enabled });
-        var enabled = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
-        await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Bucket, Status = BucketVersioningStatus.Suspended });
-        var suspended = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Bucket });
+        var bucket = await FreshBucketAsync("dotnetvers");
+        var never = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = bucket });
+        var put = await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = bucket, Status = BucketVersioningStatus.Enabled });
+        var enabled = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = bucket });
+        await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = bucket, Status = BucketVersioningStatus.Suspended });
+        var suspended = await Cos.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = bucket });
 
         never.StatusCode.ShouldBe(200);
         never.Status.ShouldBeNull();
         put.StatusCode.ShouldBe(200);
         enabled.Status.ShouldBe(BucketVersioningStatus.Enabled);
         suspended.Status.ShouldBe(BucketVersioningStatus.Suspended);
+    }
+
+    private async Task ListObjectVersions(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetverlist");
+        await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = bucket, Status = BucketVersioningStatus.Enabled });
+        const string key = "v/file one.txt";
+        var one = await Cos.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = key, Body = new MemoryStream("one"u8.ToArray()) });
+        var two = await Cos.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = key, Body = new MemoryStream("two"u8.ToArray()) });
+        await using (var old = await Cos.GetObjectAsync(new GetObjectRequest { Bucket = bucket, Key = key, VersionId = one.VersionId }))
+        {
+            Encoding.UTF8.GetString(await ReadAllAsync(old.Body)).ShouldBe("one");
+        }
+
+        var delete = await Cos.DeleteObjectAsync(new DeleteObjectRequest { Bucket = bucket, Key = key });
+        var list = await Cos.ListObjectVersionsAsync(new ListObjectVersionsRequest { Bucket = bucket, Prefix = "v/" });
+        var paged = new List<string?>();
+        await foreach (var page in Cos.ListObjectVersionsPagesAsync(new ListObjectVersionsRequest { Bucket = bucket, MaxKeys = 1 }))
+        {
+            paged.AddRange(page.DeleteMarkers.Select(m => m.VersionId).Concat(page.Versions.Select(v => v.VersionId)));
+        }
+
+        one.VersionId.ShouldNotBeNullOrEmpty();
+        two.VersionId.ShouldNotBeNullOrEmpty();
+        two.VersionId.ShouldNotBe(one.VersionId);
+        delete.DeleteMarker.ShouldBe(true);
+        list.Versions.Select(v => (v.Key, v.VersionId, v.IsLatest)).ShouldBe([(key, two.VersionId, (bool?)false), (key, one.VersionId, false)]);
+        list.DeleteMarkers.Select(m => (m.Key, m.VersionId, m.IsLatest)).ShouldBe([(key, delete.VersionId, (bool?)true)]);
+        paged.ShouldBe([delete.VersionId, two.VersionId, one.VersionId]);
+    }
+
+    private async Task<string> FreshBucketAsync(string tag)
+    {
+        var bucket = $"{tag}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}-{EmulatorFixture.AppId}";
+        await Cos.PutBucketAsync(new PutBucketRequest { Bucket = bucket });
+        return bucket;
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

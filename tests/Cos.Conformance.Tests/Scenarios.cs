@@ -25,6 +25,7 @@ public static class Scenarios
         "restoreObject",
         "putBucketCors",
         "putBucketVersioning",
+        "listObjectVersions",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -52,6 +52,31 @@ public sealed class DiskStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_restart_keeps_the_versioning_state_every_version_and_delete_markers()
+    {
+        string? one, two, marker;
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = BucketVersioningStatus.Enabled });
+            one = (await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "v.txt", Body = new MemoryStream("one"u8.ToArray()) })).VersionId;
+            two = (await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "v.txt", Body = new MemoryStream("two"u8.ToArray()) })).VersionId;
+            marker = (await client.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Emulators.Bucket, Key = "v.txt" })).VersionId;
+        }
+
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            (await client.GetBucketVersioningAsync(new GetBucketVersioningRequest { Bucket = Emulators.Bucket })).Status.ShouldBe(BucketVersioningStatus.Enabled);
+            var listing = await client.ListObjectVersionsAsync(new ListObjectVersionsRequest { Bucket = Emulators.Bucket });
+            listing.Versions.Select(v => v.VersionId).ShouldBe([two, one]);
+            listing.DeleteMarkers.ShouldHaveSingleItem().VersionId.ShouldBe(marker);
+            await using var get = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "v.txt", VersionId = one });
+            (await new StreamReader(get.Body).ReadToEndAsync()).ShouldBe("one");
+        }
+    }
+
+    [Fact]
     public async Task An_appendable_object_stays_appendable_across_a_restart()
     {
         await using (var cos = await StartAsync())

@@ -51,6 +51,17 @@ public sealed class OperationCoverageTests
             page.CommonPrefixes.Select(c => c.Prefix).ShouldBe(["list/sub/"]);
             page.Contents[0].Size.ShouldBe(1);
         },
+        ["ListObjectVersions"] = async s =>
+        {
+            await s.Client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = Emulators.Bucket, Status = BucketVersioningStatus.Enabled });
+            await s.PutAsync("v.txt", "one");
+            await s.PutAsync("v.txt", "two");
+            await s.Client.DeleteObjectAsync(new DeleteObjectRequest { Bucket = Emulators.Bucket, Key = "v.txt" });
+            var page = await s.Client.ListObjectVersionsAsync(new ListObjectVersionsRequest { Bucket = Emulators.Bucket, Prefix = "v" });
+            page.DeleteMarkers.ShouldHaveSingleItem().IsLatest.ShouldBe(true);
+            page.Versions.Select(v => (v.Key, v.Size, v.IsLatest)).ShouldBe([("v.txt", 3L, false), ("v.txt", 3L, false)]);
+            page.Versions.Select(v => v.VersionId).Distinct().Count().ShouldBe(2);
+        },
         ["PutObject"] = async s =>
         {
             var put = await s.Client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "p.txt", Body = new MemoryStream("hello"u8.ToArray()), ContentType = "text/plain" });

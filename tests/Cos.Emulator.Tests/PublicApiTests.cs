@@ -22,6 +22,7 @@ public sealed class PublicApiTests
             "Cos.Emulator.Faults.FaultRules",
             "Cos.Emulator.Storage.BlobInfo",
             "Cos.Emulator.Storage.BucketRecord",
+            "Cos.Emulator.Storage.DeletedVersion",
             "Cos.Emulator.Storage.IBlobStore",
             "Cos.Emulator.Storage.IObjectStore",
             "Cos.Emulator.Storage.ObjectProperties",

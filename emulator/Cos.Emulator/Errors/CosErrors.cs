@@ -45,6 +45,8 @@ internal static class CosErrors
 
     public static CosErrorException NoSuchKey() => new(404, "NoSuchKey", "The specified key does not exist.");
 
+    public static CosErrorException NoSuchVersion() => new(404, "NoSuchVersion", "The specified version does not exist.");
+
     public static CosErrorException NoSuchUpload() => new(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.");
 
     public static CosErrorException NotImplemented(string what) => new(501, "NotImplemented", $"{what} is not implemented by the COS emulator.");

@@ -9,14 +9,17 @@ namespace Cos.Emulator.Operations;
 /// </summary>
 internal static class ConfigurationDocuments
 {
-    public static string? Get(OperationContext context, string name) => context.Store.GetConfiguration(Bucket(context), context.Key, name);
+    // An object's documents (tagging) belong to the version the request names with versionId, the current one without.
+    public static string? Get(OperationContext context, string name) => context.Store.GetConfiguration(Bucket(context), context.Key, name, VersionId(context));
 
-    public static void Put(OperationContext context, string name, string document) => context.Store.PutConfiguration(Bucket(context), context.Key, name, document);
+    public static void Put(OperationContext context, string name, string document) => context.Store.PutConfiguration(Bucket(context), context.Key, name, document, VersionId(context));
 
-    public static void Delete(OperationContext context, string name) => context.Store.DeleteConfiguration(Bucket(context), context.Key, name);
+    public static void Delete(OperationContext context, string name) => context.Store.DeleteConfiguration(Bucket(context), context.Key, name, VersionId(context));
 
     /// <summary>The error COS answers when the configuration does not exist (<c>NoSuchPolicy</c>, <c>NoSuchTagSet</c>).</summary>
     public static Exception NotConfigured(string code, int status, string message) => new CosErrorException(status, code, message);
+
+    private static string? VersionId(OperationContext context) => context.Key.Length == 0 ? null : context.VersionId;
 
     private static string Bucket(OperationContext context) => context.Store.GetBucket(context.Bucket) is null ? throw CosErrors.NoSuchBucket() : context.Bucket;
 }

@@ -5,11 +5,14 @@ using Cos.Emulator.Routing;
 namespace Cos.Emulator.Operations;
 
 /// <summary>
-/// The parsed <c>x-cos-copy-source</c>: <c>{bucket}.cos.{region}.{suffix}/{url-encoded key}</c> (a scheme and a
-/// <c>?versionId=</c> are tolerated), or path-style <c>/{bucket}/{key}</c>.
+/// The parsed <c>x-cos-copy-source</c>: <c>{bucket}.cos.{region}.{suffix}/{url-encoded key}[?versionId={id}]</c> (a
+/// scheme is tolerated), or path-style <c>/{bucket}/{key}</c>.
 /// </summary>
 internal sealed partial record CopySource(string Bucket, string Key)
 {
+    /// <summary>The source version; null for the current one.</summary>
+    public string? VersionId { get; private init; }
+
     public static CopySource Parse(string header)
     {
         var value = header.Trim();
@@ -19,9 +22,18 @@ internal sealed partial record CopySource(string Bucket, string Key)
             value = value[(scheme + 3)..];
         }
 
+        string? versionId = null;
         var question = value.IndexOf('?');
         if (question >= 0)
         {
+            foreach (var pair in value[(question + 1)..].Split('&'))
+            {
+                if (pair.StartsWith("versionId=", StringComparison.Ordinal))
+                {
+                    versionId = CosRouter.Decode(pair["versionId=".Length..]);
+                }
+            }
+
             value = value[..question];
         }
 
@@ -36,7 +48,7 @@ internal sealed partial record CopySource(string Bucket, string Key)
         var match = VirtualHost().Match(host);
         if (match.Success)
         {
-            return Build(match.Groups["bucket"].Value, rest, header);
+            return Build(match.Groups["bucket"].Value, rest, header) with { VersionId = versionId };
         }
 
         if (host.Length == 0 || host.StartsWith("cos.", StringComparison.Ordinal))
@@ -44,7 +56,7 @@ internal sealed partial record CopySource(string Bucket, string Key)
             var next = rest.IndexOf('/');
             if (next > 0)
             {
-                return Build(rest[..next], rest[(next + 1)..], header);
+                return Build(rest[..next], rest[(next + 1)..], header) with { VersionId = versionId };
             }
         }
 

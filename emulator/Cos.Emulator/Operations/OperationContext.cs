@@ -41,5 +41,8 @@ internal sealed class OperationContext
         }
     }
 
+    /// <summary>The <c>versionId</c> query parameter: the version of the object a request is about; null for the current one.</summary>
+    public string? VersionId => Request.Query.TryGetValue("versionId", out var value) && value.Count > 0 ? value.ToString() : null;
+
     public string? Header(string name) => Request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
 }

@@ -6,7 +6,7 @@ namespace Cos.Emulator.Storage;
 
 /// <summary>
 /// Metadata sidecars under the data directory, each written to a temporary file and renamed into place:
-/// <c>buckets/{bucket}.json</c>, <c>objects/{bucket}/{sha256(key)}.json</c> (the key is inside, never in the
+/// <c>buckets/{bucket}.json</c>, <c>objects/{bucket}/{sha256(key)}.json</c> (a key's versions; the key is inside, never in the
 /// path) and <c>uploads/{uploadId}.json</c>.
 /// </summary>
 internal sealed class DiskJournal
@@ -43,8 +43,9 @@ internal sealed class DiskJournal
         }
     }
 
-    public void SaveObject(string bucket, ObjectRecord record) =>
-        Write(ObjectPath(bucket, record.Key), JsonSerializer.SerializeToUtf8Bytes(new ObjectFile { Bucket = bucket, Object = record }, StorageJsonContext.Default.ObjectFile));
+    /// <summary>Writes a key's versions, newest first, to its sidecar.</summary>
+    public void SaveObject(string bucket, IReadOnlyList<ObjectRecord> versions) =>
+        Write(ObjectPath(bucket, versions[0].Key), JsonSerializer.SerializeToUtf8Bytes(new ObjectFile { Bucket = bucket, Versions = [.. versions] }, StorageJsonContext.Default.ObjectFile));
 
     public void DeleteObject(string bucket, string key) => File.Delete(ObjectPath(bucket, key));
 

@@ -52,10 +52,10 @@ internal sealed class ObjectStore : IObjectStore
 
         foreach (var file in _journal.LoadObjects())
         {
-            if (_buckets.TryGetValue(file.Bucket, out var state))
+            if (_buckets.TryGetValue(file.Bucket, out var state) && file.Versions.Count > 0)
             {
-                state.Objects[file.Object.Key] = file.Object;
-                referenced.Add(file.Object.BlobId);
+                state.Objects[file.Versions[0].Key] = [.. file.Versions];
+                referenced.UnionWith(file.Versions.Select(v => v.BlobId));
             }
         }
 
@@ -126,21 +126,36 @@ internal sealed class ObjectStore : IObjectStore
         }
     }
 
-    public ObjectRecord? GetObject(string bucket, string key)
+    public void SetVersioning(string bucket, string status)
     {
         lock (_gate)
         {
-            return Bucket(bucket).Objects.GetValueOrDefault(key);
+            var state = Bucket(bucket);
+            state.Record = state.Record with { Versioning = status };
+            _journal?.SaveBucket(state.Record);
         }
     }
 
-    public (ObjectRecord Record, Stream Content)? OpenObject(string bucket, string key)
+    public ObjectRecord? GetObject(string bucket, string key, string? versionId = null)
     {
         lock (_gate)
         {
-            if (!Bucket(bucket).Objects.TryGetValue(key, out var record))
+            return Find(Bucket(bucket), key, versionId);
+        }
+    }
+
+    public (ObjectRecord Record, Stream Content)? OpenObject(string bucket, string key, string? versionId = null)
+    {
+        lock (_gate)
+        {
+            if (Find(Bucket(bucket), key, versionId) is not { } record)
             {
                 return null;
+            }
+
+            if (record.IsDeleteMarker)
+            {
+                throw CosErrors.MethodNotAllowed("GET");
             }
 
             var content = _blobs.OpenRead(record.BlobId, record.Size) ?? throw new InvalidOperationException($"The content of '{key}' is missing from the store.");
@@ -153,20 +168,41 @@ internal sealed class ObjectStore : IObjectStore
         lock (_gate)
         {
             var result = new List<ObjectRecord>();
-            foreach (var (key, record) in Bucket(bucket).Objects)
+            foreach (var (key, versions) in Keys(Bucket(bucket), prefix, after))
             {
-                if (after is not null && Utf8Order.Instance.Compare(key, after) <= 0)
+                if (!versions[0].IsDeleteMarker)
                 {
-                    continue;
+                    result.Add(versions[0]);
                 }
+            }
 
-                if (key.StartsWith(prefix, StringComparison.Ordinal))
+            return result;
+        }
+    }
+
+    public IReadOnlyList<(ObjectRecord Record, bool IsLatest)> ListVersions(string bucket, string prefix, string? keyMarker, string? versionIdMarker)
+    {
+        lock (_gate)
+        {
+            var state = Bucket(bucket);
+            var result = new List<(ObjectRecord, bool)>();
+
+            // Within the marker key, the versions after the marker version (newest first); then the keys after it.
+            if (!string.IsNullOrEmpty(keyMarker) && !string.IsNullOrEmpty(versionIdMarker)
+                && keyMarker.StartsWith(prefix, StringComparison.Ordinal) && state.Objects.TryGetValue(keyMarker, out var marked))
+            {
+                var at = marked.FindIndex(v => v.ListedVersionId == versionIdMarker);
+                for (var i = at < 0 ? marked.Count : at + 1; i < marked.Count; i++)
                 {
-                    result.Add(record);
+                    result.Add((marked[i], i == 0));
                 }
-                else if (Utf8Order.Instance.Compare(key, prefix) > 0)
+            }
+
+            foreach (var (_, versions) in Keys(state, prefix, string.IsNullOrEmpty(keyMarker) ? null : keyMarker))
+            {
+                for (var i = 0; i < versions.Count; i++)
                 {
-                    break;
+                    result.Add((versions[i], i == 0));
                 }
             }
 
@@ -178,9 +214,8 @@ internal sealed class ObjectStore : IObjectStore
 
     public void DiscardBlob(string blobId) => _blobs.Delete(blobId);
 
-    public void CommitObject(string bucket, ObjectRecord record)
+    public ObjectRecord CommitObject(string bucket, ObjectRecord record)
     {
-        string? old = null;
         lock (_gate)
         {
             if (!_buckets.TryGetValue(bucket, out var state))
@@ -189,34 +224,59 @@ internal sealed class ObjectStore : IObjectStore
                 throw CosErrors.NoSuchBucket();
             }
 
-            if (state.Objects.TryGetValue(record.Key, out var previous))
-            {
-                old = previous.BlobId;
-            }
-
-            state.Objects[record.Key] = record;
-            _journal?.SaveObject(bucket, record);
-            if (old is not null && old != record.BlobId)
-            {
-                // Readers that opened the old version keep their handle (memory segments, or an unlinked file).
-                _blobs.Delete(old);
-            }
+            record = record with { VersionId = state.Record.Versioning == "Enabled" && !record.Appendable ? NewVersionId() : null, IsDeleteMarker = false };
+            Push(bucket, state, record);
+            return record;
         }
     }
 
-    public bool DeleteObject(string bucket, string key)
+    public DeletedVersion? DeleteObject(string bucket, string key, string? versionId, DateTimeOffset now)
     {
         lock (_gate)
         {
             var state = Bucket(bucket);
-            if (!state.Objects.Remove(key, out var record))
+            if (versionId is not null)
             {
-                return false;
+                var at = state.Objects.TryGetValue(key, out var versions) ? versions.FindIndex(v => v.ListedVersionId == versionId) : -1;
+                if (at < 0)
+                {
+                    return null;
+                }
+
+                var removed = versions![at];
+                versions.RemoveAt(at);
+                Drop(removed);
+                Save(bucket, state, key);
+                return new DeletedVersion(removed.VersionId, removed.IsDeleteMarker);
             }
 
-            _journal?.DeleteObject(bucket, key);
-            _blobs.Delete(record.BlobId);
-            return true;
+            if (state.Record.Versioning is null)
+            {
+                if (!state.Objects.Remove(key, out var versions))
+                {
+                    return null;
+                }
+
+                versions.ForEach(Drop);
+                _journal?.DeleteObject(bucket, key);
+                return new DeletedVersion(null, false);
+            }
+
+            // Versioned: the key reads as missing from now on, its versions kept behind a delete marker.
+            var marker = new ObjectRecord
+            {
+                Key = key,
+                BlobId = string.Empty,
+                Size = 0,
+                ETag = string.Empty,
+                Crc64 = 0,
+                LastModified = now,
+                Properties = new ObjectProperties(),
+                IsDeleteMarker = true,
+                VersionId = state.Record.Versioning == "Enabled" ? NewVersionId() : null,
+            };
+            Push(bucket, state, marker);
+            return new DeletedVersion(marker.VersionId, true);
         }
     }
 
@@ -298,7 +358,7 @@ internal sealed class ObjectStore : IObjectStore
                 throw CosErrors.NoSuchUpload();
             }
 
-            CommitObject(bucket, record);
+            record = CommitObject(bucket, record);
             RemoveUpload(upload);
         }
 
@@ -328,30 +388,30 @@ internal sealed class ObjectStore : IObjectStore
         }
     }
 
-    public string? GetConfiguration(string bucket, string key, string name)
+    public string? GetConfiguration(string bucket, string key, string name, string? versionId = null)
     {
         lock (_gate)
         {
             var state = Bucket(bucket);
-            var configurations = key.Length == 0 ? state.Record.Configurations : Object(state, key).Configurations;
+            var configurations = key.Length == 0 ? state.Record.Configurations : Object(state, key, versionId).Configurations;
             return configurations.GetValueOrDefault(name);
         }
     }
 
-    public void PutConfiguration(string bucket, string key, string name, string document) =>
-        UpdateConfigurations(bucket, key, configurations => configurations[name] = document);
+    public void PutConfiguration(string bucket, string key, string name, string document, string? versionId = null) =>
+        UpdateConfigurations(bucket, key, versionId, configurations => configurations[name] = document);
 
-    public bool DeleteConfiguration(string bucket, string key, string name)
+    public bool DeleteConfiguration(string bucket, string key, string name, string? versionId = null)
     {
         var removed = false;
-        UpdateConfigurations(bucket, key, configurations => removed = configurations.Remove(name));
+        UpdateConfigurations(bucket, key, versionId, configurations => removed = configurations.Remove(name));
         return removed;
     }
 
     public void Dispose() => _blobs.Dispose();
 
     /// <summary>Replaces the record's configurations with an edited copy, in the index and its sidecar.</summary>
-    private void UpdateConfigurations(string bucket, string key, Action<Dictionary<string, string>> edit)
+    private void UpdateConfigurations(string bucket, string key, string? versionId, Action<Dictionary<string, string>> edit)
     {
         lock (_gate)
         {
@@ -365,17 +425,110 @@ internal sealed class ObjectStore : IObjectStore
             }
             else
             {
-                var record = Object(state, key);
+                var record = Object(state, key, versionId);
                 var configurations = new Dictionary<string, string>(record.Configurations, StringComparer.Ordinal);
                 edit(configurations);
-                record = record with { Configurations = configurations };
-                state.Objects[key] = record;
-                _journal?.SaveObject(bucket, record);
+                var versions = state.Objects[key];
+                versions[versions.IndexOf(record)] = record with { Configurations = configurations };
+                Save(bucket, state, key);
             }
         }
     }
 
-    private static ObjectRecord Object(BucketState state, string key) => state.Objects.TryGetValue(key, out var record) ? record : throw CosErrors.NoSuchKey();
+    /// <summary>A version that exists (not a delete marker), for documents kept on it; NoSuchKey or NoSuchVersion otherwise.</summary>
+    private static ObjectRecord Object(BucketState state, string key, string? versionId) => Find(state, key, versionId) switch
+    {
+        null => throw CosErrors.NoSuchKey(),
+        { IsDeleteMarker: true } => throw CosErrors.MethodNotAllowed(versionId is null ? "PUT" : "GET"),
+        var record => record,
+    };
+
+    /// <summary>As <see cref="GetObject"/> says; under the lock.</summary>
+    private static ObjectRecord? Find(BucketState state, string key, string? versionId)
+    {
+        if (!state.Objects.TryGetValue(key, out var versions))
+        {
+            return versionId is null ? null : throw CosErrors.NoSuchVersion();
+        }
+
+        if (versionId is null)
+        {
+            return versions[0].IsDeleteMarker ? null : versions[0];
+        }
+
+        return versions.Find(v => v.ListedVersionId == versionId) ?? throw CosErrors.NoSuchVersion();
+    }
+
+    /// <summary>The keys starting with <paramref name="prefix"/> after <paramref name="after"/>, in order; under the lock.</summary>
+    private static IEnumerable<KeyValuePair<string, List<ObjectRecord>>> Keys(BucketState state, string prefix, string? after)
+    {
+        foreach (var entry in state.Objects)
+        {
+            if (after is not null && Utf8Order.Instance.Compare(entry.Key, after) <= 0)
+            {
+                continue;
+            }
+
+            if (entry.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                yield return entry;
+            }
+            else if (Utf8Order.Instance.Compare(entry.Key, prefix) > 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Makes <paramref name="record"/> the key's newest version; a null version replaces the previous null version. Under the lock.</summary>
+    private void Push(string bucket, BucketState state, ObjectRecord record)
+    {
+        if (!state.Objects.TryGetValue(record.Key, out var versions))
+        {
+            state.Objects[record.Key] = versions = [];
+        }
+
+        if (record.VersionId is null && versions.FindIndex(v => v.VersionId is null) is var at and >= 0)
+        {
+            var previous = versions[at];
+            versions.RemoveAt(at);
+
+            // Readers that opened the old version keep their handle (memory segments, or an unlinked file).
+            if (previous.BlobId != record.BlobId)
+            {
+                Drop(previous);
+            }
+        }
+
+        versions.Insert(0, record);
+        Save(bucket, state, record.Key);
+    }
+
+    /// <summary>Writes a key's versions to its sidecar, or removes the key when it has none left. Under the lock.</summary>
+    private void Save(string bucket, BucketState state, string key)
+    {
+        var versions = state.Objects[key];
+        if (versions.Count == 0)
+        {
+            state.Objects.Remove(key);
+            _journal?.DeleteObject(bucket, key);
+        }
+        else
+        {
+            _journal?.SaveObject(bucket, versions);
+        }
+    }
+
+    private void Drop(ObjectRecord version)
+    {
+        if (!version.IsDeleteMarker)
+        {
+            _blobs.Delete(version.BlobId);
+        }
+    }
+
+    /// <summary>A version id as opaque as COS's (base64url of 12 random bytes).</summary>
+    private static string NewVersionId() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 
     private void RemoveUpload(UploadRecord upload)
     {
@@ -395,6 +548,7 @@ internal sealed class ObjectStore : IObjectStore
     {
         public BucketRecord Record { get; set; } = record;
 
-        public SortedDictionary<string, ObjectRecord> Objects { get; } = new(Utf8Order.Instance);
+        /// <summary>Each key's versions, newest first (one, the null version, until versioning is enabled); never empty.</summary>
+        public SortedDictionary<string, List<ObjectRecord>> Objects { get; } = new(Utf8Order.Instance);
     }
 }

@@ -14,6 +14,12 @@ public sealed record BucketRecord
 
     /// <summary>The bucket's configuration documents by sub-resource (<c>tagging</c>, <c>policy</c>), as stored by a PUT.</summary>
     public IReadOnlyDictionary<string, string> Configurations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The versioning state: <c>Enabled</c> or <c>Suspended</c>; null for a bucket that never had versioning. It decides
+    /// what a write or a delete does to a key's versions (see <see cref="IObjectStore.CommitObject"/>).
+    /// </summary>
+    public string? Versioning { get; init; }
 }
 
 /// <summary>The content and user headers stored with an object (or a multipart upload until it completes).</summary>
@@ -92,7 +98,27 @@ public sealed record ObjectRecord
 
     /// <summary>The object's configuration documents by sub-resource (<c>tagging</c>); a new version starts with none.</summary>
     public IReadOnlyDictionary<string, string> Configurations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The version id the store gave this version; null for the "null" version (written while the bucket's versioning was
+    /// never enabled or suspended, and every appendable object, which COS keeps out of versioning).
+    /// </summary>
+    public string? VersionId { get; init; }
+
+    /// <summary>Whether this version is a delete marker (no content): a delete without a version id in a versioned bucket.</summary>
+    public bool IsDeleteMarker { get; init; }
+
+    /// <summary>The version id as COS lists it: <c>null</c> (the word) for the null version.</summary>
+    public string ListedVersionId => VersionId ?? NullVersionId;
+
+    /// <summary>The id COS gives the null version in listings and accepts as <c>versionId=null</c>.</summary>
+    public const string NullVersionId = "null";
 }
+
+/// <summary>What a DELETE did to a key's versions.</summary>
+/// <param name="VersionId">The version removed, or the delete marker created; null when that is the null version.</param>
+/// <param name="DeleteMarker">Whether the version removed, or the one created, is a delete marker.</param>
+public sealed record DeletedVersion(string? VersionId, bool DeleteMarker);
 
 /// <summary>An uploaded part of a multipart upload.</summary>
 public sealed record PartRecord

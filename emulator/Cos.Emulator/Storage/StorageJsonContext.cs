@@ -10,12 +10,12 @@ internal sealed record UploadFile
     public required List<PartRecord> Parts { get; init; }
 }
 
-/// <summary>An object sidecar: the bucket it belongs to and the record (with its key).</summary>
+/// <summary>An object sidecar: the bucket it belongs to and the key's versions, newest first (each with its key).</summary>
 internal sealed record ObjectFile
 {
     public required string Bucket { get; init; }
 
-    public required ObjectRecord Object { get; init; }
+    public required List<ObjectRecord> Versions { get; init; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false)]

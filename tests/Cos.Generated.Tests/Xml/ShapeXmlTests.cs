@@ -42,6 +42,23 @@ public sealed class ShapeXmlTests
         new CommonPrefix { Prefix = "photos/2026/" }, "<Prefix>photos/2026/</Prefix>", CommonPrefixXml.WriteMembers, CommonPrefixXml.Read);
 
     [Fact]
+    public void ObjectVersion_round_trips() => RoundTrip(
+        new ObjectVersion { Key = "a.txt", VersionId = "MTg0NDUxNTc1NjIzMTQ1MDAwODg", IsLatest = false, LastModified = When, ETag = "\"9a4802d5c99dafe1c04da0a8e7e166bf\"", Size = 1024, StorageClass = StorageClass.Standard, Owner = Someone },
+        "<Key>a.txt</Key><VersionId>MTg0NDUxNTc1NjIzMTQ1MDAwODg</VersionId><IsLatest>false</IsLatest><LastModified>2026-10-28T20:30:15.123Z</LastModified>"
+        + "<ETag>\"9a4802d5c99dafe1c04da0a8e7e166bf\"</ETag><Size>1024</Size><StorageClass>STANDARD</StorageClass>"
+        + "<Owner><ID>qcs::cam::uin/100000000001:uin/100000000001</ID><DisplayName>100000000001</DisplayName></Owner>",
+        ObjectVersionXml.WriteMembers,
+        ObjectVersionXml.Read);
+
+    [Fact]
+    public void DeleteMarkerEntry_round_trips() => RoundTrip(
+        new DeleteMarkerEntry { Key = "a.txt", VersionId = "null", IsLatest = true, LastModified = When, Owner = Someone },
+        "<Key>a.txt</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2026-10-28T20:30:15.123Z</LastModified>"
+        + "<Owner><ID>qcs::cam::uin/100000000001:uin/100000000001</ID><DisplayName>100000000001</DisplayName></Owner>",
+        DeleteMarkerEntryXml.WriteMembers,
+        DeleteMarkerEntryXml.Read);
+
+    [Fact]
     public void ObjectIdentifier_round_trips() => RoundTrip(
         new ObjectIdentifier { Key = "中文/文件.jpg", VersionId = "MTg0NDUxNTc1NjIzMTQ1MDAwODg" },
         "<Key>中文/文件.jpg</Key><VersionId>MTg0NDUxNTc1NjIzMTQ1MDAwODg</VersionId>",

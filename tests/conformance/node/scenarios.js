@@ -75,6 +75,14 @@ const base = () => {
 };
 const key = (name) => cfg.prefix + name;
 
+// A new bucket of the run's APPID, for scenarios that change bucket-wide state (versioning) the others must not see.
+async function freshBucket(tag) {
+  const appId = (cfg.bucket.match(/-(\d+)$/) || [null, '1250000000'])[1];
+  const bucket = `${tag}${crypto.randomBytes(3).toString('hex')}-${appId}`;
+  await cos.putBucket({ Bucket: bucket, Region: cfg.region });
+  return { Bucket: bucket, Region: cfg.region };
+}
+
 /** Records every request the SDK sends (method, path, query) through its before-send event. */
 function recordRequests(instance) {
   const log = [];
@@ -549,18 +557,63 @@ const scenarios = {
   },
 
   async putBucketVersioning() {
+    const b = await freshBucket('nodevers');
     // A bucket that never had versioning answers an empty root, which the SDK gives as {}.
-    const never = await cos.getBucketVersioning(base());
+    const never = await cos.getBucketVersioning(b);
     assert.strictEqual(never.statusCode, 200, 'GET Bucket versioning status');
     assert.deepStrictEqual(never.VersioningConfiguration, {}, 'VersioningConfiguration of a never-versioned bucket');
-    const put = await cos.putBucketVersioning({ ...base(), VersioningConfiguration: { Status: 'Enabled' } });
+    const put = await cos.putBucketVersioning({ ...b, VersioningConfiguration: { Status: 'Enabled' } });
     assert.strictEqual(put.statusCode, 200, 'PUT Bucket versioning status');
-    const enabled = await cos.getBucketVersioning(base());
+    const enabled = await cos.getBucketVersioning(b);
     assert.strictEqual(enabled.VersioningConfiguration.Status, 'Enabled', 'Status after Enabled');
-    await cos.putBucketVersioning({ ...base(), VersioningConfiguration: { Status: 'Suspended' } });
-    const suspended = await cos.getBucketVersioning(base());
+    await cos.putBucketVersioning({ ...b, VersioningConfiguration: { Status: 'Suspended' } });
+    const suspended = await cos.getBucketVersioning(b);
     assert.strictEqual(suspended.VersioningConfiguration.Status, 'Suspended', 'Status after Suspended');
     return { status: suspended.VersioningConfiguration.Status };
+  },
+
+  async listObjectVersions() {
+    const b = await freshBucket('nodeverlist');
+    await cos.putBucketVersioning({ ...b, VersioningConfiguration: { Status: 'Enabled' } });
+    const k = 'v/file one.txt';
+    const one = await cos.putObject({ ...b, Key: k, Body: Buffer.from('one') });
+    assert.ok(one.VersionId, 'PUT Object answers x-cos-version-id on an enabled bucket');
+    const two = await cos.putObject({ ...b, Key: k, Body: Buffer.from('two') });
+    assert.ok(two.VersionId && two.VersionId !== one.VersionId, 'a second PUT gets a new version id');
+    const old = await cos.getObject({ ...b, Key: k, VersionId: one.VersionId });
+    assert.strictEqual(old.Body.toString(), 'one', 'GET by VersionId reads the old version');
+    const head = await cos.headObject({ ...b, Key: k });
+    assert.strictEqual(head.VersionId, two.VersionId, 'HEAD reports the current version id');
+
+    const del = await cos.deleteObject({ ...b, Key: k });
+    assert.strictEqual(del.DeleteMarker, 'true', 'a DELETE without VersionId leaves a delete marker');
+    assert.ok(del.VersionId, 'the delete marker has a version id');
+    await assert.rejects(cos.getObject({ ...b, Key: k }), (e) => e.statusCode === 404, 'the key reads as missing behind its delete marker');
+
+    const list = await cos.listObjectVersions({ ...b, Prefix: 'v/' });
+    assert.deepStrictEqual(list.Versions.map((v) => [v.Key, v.VersionId, v.IsLatest]), [[k, two.VersionId, 'false'], [k, one.VersionId, 'false']], 'Versions, newest first');
+    assert.deepStrictEqual(list.DeleteMarkers.map((m) => [m.Key, m.VersionId, m.IsLatest]), [[k, del.VersionId, 'true']], 'DeleteMarkers');
+
+    // Page by the marker pair, one entry a page.
+    const seen = [];
+    let KeyMarker, VersionIdMarker;
+    for (let pages = 0; ; pages++) {
+      assert.ok(pages < 10, 'paging ends');
+      const page = await cos.listObjectVersions({ ...b, MaxKeys: 1, KeyMarker, VersionIdMarker });
+      for (const e of [...page.DeleteMarkers, ...page.Versions]) seen.push(e.VersionId);
+      if (page.IsTruncated !== 'true') break;
+      KeyMarker = page.NextKeyMarker;
+      VersionIdMarker = page.NextVersionIdMarker;
+    }
+    assert.deepStrictEqual(seen, [del.VersionId, two.VersionId, one.VersionId], 'the pages hold every entry once, in order');
+
+    // Deleting the marker by id brings the key back; deleting a version by id removes it for good.
+    const undelete = await cos.deleteObject({ ...b, Key: k, VersionId: del.VersionId });
+    assert.strictEqual(undelete.VersionId, del.VersionId, 'the deleted version id');
+    assert.strictEqual((await cos.getObject({ ...b, Key: k })).Body.toString(), 'two', 'the key is back');
+    await cos.deleteObject({ ...b, Key: k, VersionId: two.VersionId });
+    assert.strictEqual((await cos.getObject({ ...b, Key: k })).Body.toString(), 'one', 'the older version is current again');
+    return { versions: seen.length };
   },
 };
 

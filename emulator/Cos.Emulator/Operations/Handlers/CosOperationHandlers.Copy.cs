@@ -25,7 +25,7 @@ internal sealed partial class CosOperationHandlers
         await using (content)
         {
             Preconditions.Evaluate(record, request.CopySourceIfMatch, request.CopySourceIfNoneMatch, request.CopySourceIfModifiedSince, request.CopySourceIfUnmodifiedSince, isRead: false);
-            if (directive == "Copy" && source.Bucket == context.Bucket && source.Key == context.Key && storageClass is null)
+            if (directive == "Copy" && source.Bucket == context.Bucket && source.Key == context.Key && source.VersionId is null && storageClass is null)
             {
                 throw CosErrors.InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata or storage class.");
             }
@@ -46,9 +46,14 @@ internal sealed partial class CosOperationHandlers
             LastModified = context.Now,
             Properties = properties,
         };
-        context.Store.CommitObject(context.Bucket, copy);
+        copy = context.Store.CommitObject(context.Bucket, copy);
         context.Http.Response.Headers["x-cos-hash-crc64ecma"] = Generated.Integrity.CosCrc64.Format(copy.Crc64);
-        return new PutObjectCopyResponse { ETag = copy.ETag, LastModified = copy.LastModified, Crc64 = copy.Crc64 };
+        if (copy.VersionId is not null)
+        {
+            context.Http.Response.Headers["x-cos-version-id"] = copy.VersionId;
+        }
+
+        return new PutObjectCopyResponse { ETag = copy.ETag, LastModified = copy.LastModified, Crc64 = copy.Crc64, VersionId = copy.VersionId, CopySourceVersionId = record.VersionId };
     }
 
     private partial async Task<UploadPartCopyResponse> UploadPartCopyAsync(UploadPartCopyRequest request, OperationContext context)
@@ -69,14 +74,14 @@ internal sealed partial class CosOperationHandlers
 
         var part = new PartRecord { PartNumber = partNumber, BlobId = blob.BlobId, Size = blob.Length, Md5 = blob.Md5, Crc64 = blob.Crc64, LastModified = context.Now };
         context.Store.CommitPart(context.Bucket, request.UploadId, part);
-        return new UploadPartCopyResponse { ETag = part.ETag, LastModified = part.LastModified, Crc64 = part.Crc64 };
+        return new UploadPartCopyResponse { ETag = part.ETag, LastModified = part.LastModified, Crc64 = part.Crc64, CopySourceVersionId = record.VersionId };
     }
 
     private static (ObjectRecord Record, Stream Content) OpenSource(OperationContext context, CopySource source)
     {
         try
         {
-            return context.Store.OpenObject(source.Bucket, source.Key) ?? throw CosErrors.NoSuchKey();
+            return context.Store.OpenObject(source.Bucket, source.Key, source.VersionId) ?? throw CosErrors.NoSuchKey();
         }
         catch (CosErrorException e) when (e.Code == "NoSuchBucket")
         {

@@ -96,6 +96,7 @@ internal sealed partial class CosOperationHandlers
             Key = XmlChars.Escape(record.Key),
             ETag = record.ETag,
             Crc64 = record.Crc64,
+            VersionId = record.VersionId,
         };
     }
 

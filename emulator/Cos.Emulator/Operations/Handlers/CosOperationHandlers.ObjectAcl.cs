@@ -21,19 +21,19 @@ internal sealed partial class CosOperationHandlers
             && request.GrantWriteAcp is null && request.GrantFullControl is null)
         {
             // The object follows the bucket again: it has no ACL of its own (a missing object still answers NoSuchKey).
-            context.Store.DeleteConfiguration(context.Bucket, context.Key, AclName);
+            context.Store.DeleteConfiguration(context.Bucket, context.Key, AclName, context.VersionId);
             return Task.FromResult(new PutObjectAclResponse());
         }
 
         var acl = body ? request : new PutObjectAclRequest { Bucket = request.Bucket, Key = request.Key, Owner = Owner(context), Grants = ObjectGrants(request, context) };
-        context.Store.PutConfiguration(context.Bucket, context.Key, AclName, PutObjectAclWire.Document(acl));
+        context.Store.PutConfiguration(context.Bucket, context.Key, AclName, PutObjectAclWire.Document(acl), context.VersionId);
         return Task.FromResult(new PutObjectAclResponse());
     }
 
     private partial Task<GetObjectAclResponse> GetObjectAclAsync(GetObjectAclRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var document = context.Store.GetConfiguration(context.Bucket, context.Key, AclName);
+        var document = context.Store.GetConfiguration(context.Bucket, context.Key, AclName, request.VersionId);
         return Task.FromResult(document is null
             ? new GetObjectAclResponse { Owner = Owner(context), Grants = [Account(Owner(context).ID!, Permission.FullControl)] }
             : GetObjectAclWire.FromDocument(document));

@@ -32,14 +32,14 @@ internal sealed partial class CosOperationHandlers
             LastModified = context.Now,
             Properties = properties,
         };
-        context.Store.CommitObject(context.Bucket, record);
-        return new PutObjectResponse { ETag = record.ETag, Crc64 = record.Crc64 };
+        record = context.Store.CommitObject(context.Bucket, record);
+        return new PutObjectResponse { ETag = record.ETag, Crc64 = record.Crc64, VersionId = record.VersionId };
     }
 
     private partial Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var (record, content) = context.Store.OpenObject(context.Bucket, context.Key) ?? throw CosErrors.NoSuchKey();
+        var (record, content) = context.Store.OpenObject(context.Bucket, context.Key, request.VersionId) ?? throw CosErrors.NoSuchKey();
         try
         {
             var restore = RestoreState(record, context);
@@ -51,7 +51,7 @@ internal sealed partial class CosOperationHandlers
             if (Preconditions.Evaluate(record, request.IfMatch, request.IfNoneMatch, request.IfModifiedSince, request.IfUnmodifiedSince, isRead: true) == Preconditions.Outcome.NotModified)
             {
                 content.Dispose();
-                return Task.FromResult(new GetObjectResponse { StatusCode = 304, ETag = record.ETag, LastModified = record.LastModified });
+                return Task.FromResult(new GetObjectResponse { StatusCode = 304, ETag = record.ETag, LastModified = record.LastModified, VersionId = record.VersionId });
             }
 
             var range = ByteRange.Parse(request.Range, record.Size);
@@ -79,6 +79,7 @@ internal sealed partial class CosOperationHandlers
                 ObjectType = ObjectType(record),
                 StorageClass = p.StorageClass == "STANDARD" ? (StorageClass?)null : new StorageClass(p.StorageClass),
                 Restore = restore?.Header,
+                VersionId = record.VersionId,
                 Metadata = p.Metadata,
             });
         }
@@ -92,10 +93,15 @@ internal sealed partial class CosOperationHandlers
     private partial Task<HeadObjectResponse> HeadObjectAsync(HeadObjectRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var record = context.Store.GetObject(context.Bucket, context.Key) ?? throw CosErrors.NoSuchKey();
+        var record = context.Store.GetObject(context.Bucket, context.Key, request.VersionId) ?? throw CosErrors.NoSuchKey();
+        if (record.IsDeleteMarker)
+        {
+            throw CosErrors.MethodNotAllowed("HEAD");
+        }
+
         if (Preconditions.Evaluate(record, request.IfMatch, request.IfNoneMatch, request.IfModifiedSince, request.IfUnmodifiedSince, isRead: true) == Preconditions.Outcome.NotModified)
         {
-            return Task.FromResult(new HeadObjectResponse { StatusCode = 304, ETag = record.ETag, LastModified = record.LastModified });
+            return Task.FromResult(new HeadObjectResponse { StatusCode = 304, ETag = record.ETag, LastModified = record.LastModified, VersionId = record.VersionId });
         }
 
         var p = record.Properties;
@@ -114,6 +120,7 @@ internal sealed partial class CosOperationHandlers
             ObjectType = ObjectType(record),
             StorageClass = p.StorageClass == "STANDARD" ? (StorageClass?)null : new StorageClass(p.StorageClass),
             Restore = RestoreState(record, context)?.Header,
+            VersionId = record.VersionId,
             Metadata = p.Metadata,
         });
     }
@@ -121,8 +128,8 @@ internal sealed partial class CosOperationHandlers
     private partial Task<DeleteObjectResponse> DeleteObjectAsync(DeleteObjectRequest request, OperationContext context)
     {
         RequireBucket(context);
-        context.Store.DeleteObject(context.Bucket, context.Key);
-        return Task.FromResult(new DeleteObjectResponse { StatusCode = 204 });
+        var deleted = context.Store.DeleteObject(context.Bucket, context.Key, request.VersionId, context.Now);
+        return Task.FromResult(new DeleteObjectResponse { StatusCode = 204, VersionId = deleted?.VersionId, DeleteMarker = deleted?.DeleteMarker == true ? true : null });
     }
 
     private partial Task<DeleteMultipleObjectsResponse> DeleteMultipleObjectsAsync(DeleteMultipleObjectsRequest request, OperationContext context)
@@ -141,23 +148,29 @@ internal sealed partial class CosOperationHandlers
         var deleted = new List<DeletedObject>();
         var errors = new List<DeleteError>();
         var action = CosOperations.DeleteMultipleObjects.CamAction;
-        foreach (var key in request.Objects.Select(o => o.Key))
+        foreach (var (key, versionId) in request.Objects.Select(o => (o.Key, o.VersionId)))
         {
             if (key.Length == 0)
             {
-                errors.Add(new DeleteError { Key = key, Code = "InvalidArgument", Message = "The key is empty." });
+                errors.Add(new DeleteError { Key = key, VersionId = versionId, Code = "InvalidArgument", Message = "The key is empty." });
                 continue;
             }
 
             // A batch delete is authorized key by key (as the official SDKs scope it); a refused key is one of its errors.
             if (context.Grant is { } grant && !grant.IsAllowed(action, context.Bucket, key))
             {
-                errors.Add(new DeleteError { Key = key, Code = "AccessDenied", Message = $"Access Denied: the temporary key's policy does not allow {action} on {context.Bucket}/{key}." });
+                errors.Add(new DeleteError { Key = key, VersionId = versionId, Code = "AccessDenied", Message = $"Access Denied: the temporary key's policy does not allow {action} on {context.Bucket}/{key}." });
                 continue;
             }
 
-            context.Store.DeleteObject(context.Bucket, key);
-            deleted.Add(new DeletedObject { Key = key });
+            var outcome = context.Store.DeleteObject(context.Bucket, key, versionId, context.Now);
+            deleted.Add(new DeletedObject
+            {
+                Key = key,
+                VersionId = versionId,
+                DeleteMarker = outcome?.DeleteMarker == true ? true : null,
+                DeleteMarkerVersionId = outcome is { DeleteMarker: true } ? outcome.VersionId ?? ObjectRecord.NullVersionId : null,
+            });
         }
 
         return Task.FromResult(new DeleteMultipleObjectsResponse { Deleted = request.Quiet == true ? [] : deleted, Errors = errors });

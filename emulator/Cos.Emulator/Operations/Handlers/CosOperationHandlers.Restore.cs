@@ -18,7 +18,12 @@ internal sealed partial class CosOperationHandlers
     private partial Task<PostObjectRestoreResponse> PostObjectRestoreAsync(PostObjectRestoreRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var record = context.Store.GetObject(context.Bucket, context.Key) ?? throw CosErrors.NoSuchKey();
+        var record = context.Store.GetObject(context.Bucket, context.Key, request.VersionId) ?? throw CosErrors.NoSuchKey();
+        if (record.IsDeleteMarker)
+        {
+            throw CosErrors.MethodNotAllowed("POST");
+        }
+
         if (!IsArchived(record))
         {
             throw new CosErrorException(403, "InvalidObjectState", $"Only ARCHIVE and DEEP_ARCHIVE objects can be restored; this one is {record.Properties.StorageClass}.");
@@ -43,7 +48,7 @@ internal sealed partial class CosOperationHandlers
         var ready = context.Now + context.Options.RestoreDelay;
         var expiry = ready.AddDays(request.Days);
         context.Store.PutConfiguration(context.Bucket, context.Key, RestoreName,
-            ready.ToString("O", CultureInfo.InvariantCulture) + " " + expiry.ToString("O", CultureInfo.InvariantCulture));
+            ready.ToString("O", CultureInfo.InvariantCulture) + " " + expiry.ToString("O", CultureInfo.InvariantCulture), request.VersionId);
         return Task.FromResult(new PostObjectRestoreResponse());
     }
 

@@ -1,17 +1,17 @@
 using Cos.Emulator.Errors;
+using Cos.Emulator.Storage;
 using Cos.Generated;
 
 namespace Cos.Emulator.Operations;
 
 /// <summary>
-/// PUT and GET Bucket versioning. The state is kept as the document a GET returns (the generated <c>Document</c>/<c>FromDocument</c>
-/// of the pair); a bucket that never had versioning answers an empty <c>VersioningConfiguration</c>, not an error, as COS does.
-/// The emulator records the state only: objects are not versioned yet.
+/// PUT and GET Bucket versioning and GET Bucket Object versions. The state is the bucket record's
+/// <see cref="BucketRecord.Versioning"/>, which the store reads on every write and delete: enabled keeps every version
+/// under a new id and deletes leave delete markers; suspended writes (and deletes) replace the null version. A bucket
+/// that never had versioning answers an empty <c>VersioningConfiguration</c>, not an error, as COS does.
 /// </summary>
 internal sealed partial class CosOperationHandlers
 {
-    private const string VersioningName = "versioning";
-
     private partial Task<PutBucketVersioningResponse> PutBucketVersioningAsync(PutBucketVersioningRequest request, OperationContext context)
     {
         RequireBucket(context);
@@ -20,14 +20,101 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.MalformedXml($"The versioning Status must be Enabled or Suspended, not '{request.Status.Value}'.");
         }
 
-        context.Store.PutConfiguration(context.Bucket, string.Empty, VersioningName, PutBucketVersioningWire.Document(request));
+        context.Store.SetVersioning(context.Bucket, request.Status.Value);
         return Task.FromResult(new PutBucketVersioningResponse());
     }
 
     private partial Task<GetBucketVersioningResponse> GetBucketVersioningAsync(GetBucketVersioningRequest request, OperationContext context)
     {
+        var bucket = context.Store.GetBucket(context.Bucket) ?? throw CosErrors.NoSuchBucket();
+        return Task.FromResult(new GetBucketVersioningResponse { Status = bucket.Versioning is { } status ? new BucketVersioningStatus(status) : (BucketVersioningStatus?)null });
+    }
+
+    private partial Task<ListObjectVersionsResponse> ListObjectVersionsAsync(ListObjectVersionsRequest request, OperationContext context)
+    {
         RequireBucket(context);
-        var document = context.Store.GetConfiguration(context.Bucket, string.Empty, VersioningName);
-        return Task.FromResult(document is null ? new GetBucketVersioningResponse() : GetBucketVersioningWire.FromDocument(document));
+        var prefix = request.Prefix ?? string.Empty;
+        var delimiter = request.Delimiter ?? string.Empty;
+        var keyMarker = request.KeyMarker ?? string.Empty;
+        var versionIdMarker = request.VersionIdMarker ?? string.Empty;
+        var encodingType = CheckEncodingType(request.EncodingType);
+        var maxKeys = PageSize(request.MaxKeys, "max-keys", 1000);
+
+        var versions = new List<ObjectVersion>();
+        var markers = new List<DeleteMarkerEntry>();
+        var prefixes = new List<string>();
+        (string Key, string VersionId) next = default;
+        var truncated = false;
+        var count = 0;
+        var owner = Owner(context);
+        foreach (var (record, isLatest) in context.Store.ListVersions(context.Bucket, prefix, keyMarker, versionIdMarker))
+        {
+            string? common = null;
+            if (delimiter.Length > 0)
+            {
+                var at = record.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    common = record.Key[..(at + delimiter.Length)];
+                    if (common == keyMarker || (prefixes.Count > 0 && prefixes[^1] == common))
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            if (count == maxKeys)
+            {
+                truncated = true;
+                break;
+            }
+
+            count++;
+            if (common is not null)
+            {
+                // The next page starts after the whole group: the prefix as key marker, no version marker.
+                prefixes.Add(common);
+                next = (common, string.Empty);
+                continue;
+            }
+
+            next = (record.Key, record.ListedVersionId);
+            var key = XmlChars.Listed(record.Key, encodingType);
+            if (record.IsDeleteMarker)
+            {
+                markers.Add(new DeleteMarkerEntry { Key = key, VersionId = record.ListedVersionId, IsLatest = isLatest, LastModified = record.LastModified, Owner = owner });
+            }
+            else
+            {
+                versions.Add(new ObjectVersion
+                {
+                    Key = key,
+                    VersionId = record.ListedVersionId,
+                    IsLatest = isLatest,
+                    LastModified = record.LastModified,
+                    ETag = record.ETag,
+                    Size = record.Size,
+                    StorageClass = new StorageClass(record.Properties.StorageClass),
+                    Owner = owner,
+                });
+            }
+        }
+
+        return Task.FromResult(new ListObjectVersionsResponse
+        {
+            Name = context.Bucket,
+            EncodingType = encodingType is null ? (EncodingType?)null : new EncodingType(encodingType),
+            Prefix = XmlChars.Listed(prefix, encodingType),
+            KeyMarker = XmlChars.Listed(keyMarker, encodingType),
+            VersionIdMarker = versionIdMarker,
+            MaxKeys = maxKeys,
+            Delimiter = delimiter.Length > 0 ? XmlChars.Listed(delimiter, encodingType) : null,
+            IsTruncated = truncated,
+            NextKeyMarker = truncated ? XmlChars.Listed(next.Key!, encodingType) : null,
+            NextVersionIdMarker = truncated ? next.VersionId : null,
+            CommonPrefixes = prefixes.Select(p => new CommonPrefix { Prefix = XmlChars.Listed(p, encodingType) }).ToList(),
+            Versions = versions,
+            DeleteMarkers = markers,
+        });
     }
 }
