@@ -71,9 +71,10 @@ internal sealed class CosRequestHandler
             // are hosts that are no COS endpoint at all.
             var route = _router.Route(http.Request.Host.Value ?? string.Empty, rawTarget);
             resource = route.Resource;
-            if (IsPreflight(http.Request))
+            if (IsPreflight(http.Request) && !CosAuthenticator.IsSigned(http.Request))
             {
-                // Browsers send preflights without credentials; COS answers them from the bucket's CORS rules.
+                // Browsers send preflights without credentials; COS answers them from the bucket's CORS rules. A signed
+                // one (the SDKs' optionsObject) is the OptionsObject operation, authenticated and authorized first.
                 logged?.Routed(route, OperationSelector.Preflight);
                 _cors.Preflight(http, route.Bucket);
                 return;

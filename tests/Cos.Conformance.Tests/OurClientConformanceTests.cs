@@ -401,6 +401,11 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
 
         var put = await Cos.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Bucket, CorsRules = rules });
         var got = await Cos.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Bucket });
+        var allowed = await Cos.OptionsObjectAsync(new OptionsObjectRequest
+        {
+            Bucket = Bucket, Key = prefix + "cors/options.txt", Origin = "https://app.example.com", AccessControlRequestMethod = "PUT", AccessControlRequestHeaders = "content-type",
+        });
+        var refused = await Cos.OptionsObjectAsync(new OptionsObjectRequest { Bucket = Bucket, Key = prefix + "cors/options.txt", Origin = "https://evil.example.org", AccessControlRequestMethod = "GET" });
         var delete = await Cos.DeleteBucketCorsAsync(new DeleteBucketCorsRequest { Bucket = Bucket });
         var empty = await Should.ThrowAsync<CosException>(() => Cos.GetBucketCorsAsync(new GetBucketCorsRequest { Bucket = Bucket }));
 
@@ -410,6 +415,9 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         got.CorsRules[0].Id.ShouldBe("web");
         got.CorsRules[0].MaxAgeSeconds.ShouldBe(600);
         got.CorsRules[0].ExposeHeaders.ShouldBe(["ETag"]);
+        (allowed.AccessControlAllowOrigin, allowed.AccessControlAllowMethods, allowed.AccessControlAllowHeaders).ShouldBe(("https://app.example.com", "GET,PUT", "content-type"));
+        (allowed.AccessControlExposeHeaders, allowed.AccessControlMaxAge).ShouldBe(("ETag", 600));
+        refused.Forbidden.ShouldBe(true);
         delete.StatusCode.ShouldBe(204);
         empty.ErrorCode.ShouldBe("NoSuchCORSConfiguration");
     }

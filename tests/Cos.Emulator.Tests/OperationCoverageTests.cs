@@ -382,6 +382,23 @@ public sealed class OperationCoverageTests
             (await s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "acl.txt" })).Grants.Select(g => g.Permission).ShouldBe([Permission.FullControl, Permission.Read]);
             (await Should.ThrowAsync<CosException>(() => s.Client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "missing.txt" }))).ErrorCode.ShouldBe("NoSuchKey");
         },
+        ["OptionsObject"] = async s =>
+        {
+            var rule = new CorsRule { AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Put], AllowedHeaders = ["content-type", "x-cos-*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 300 };
+            await s.Client.PutBucketCorsAsync(new PutBucketCorsRequest { Bucket = Emulators.Bucket, CorsRules = [rule] });
+            var allowed = await s.Client.OptionsObjectAsync(new OptionsObjectRequest
+            {
+                Bucket = Emulators.Bucket, Key = "o.txt", Origin = "https://app.example.com", AccessControlRequestMethod = "PUT", AccessControlRequestHeaders = "Content-Type, x-cos-meta-a",
+            });
+            allowed.Forbidden.ShouldNotBe(true);
+            (allowed.AccessControlAllowOrigin, allowed.AccessControlAllowMethods, allowed.AccessControlAllowHeaders).ShouldBe(("https://app.example.com", "PUT", "Content-Type,x-cos-meta-a"));
+            (allowed.AccessControlExposeHeaders, allowed.AccessControlMaxAge).ShouldBe(("ETag", 300));
+
+            // No rule allows GET from that origin: COS answers 403, which the client reports as Forbidden, not an error.
+            var refused = await s.Client.OptionsObjectAsync(new OptionsObjectRequest { Bucket = Emulators.Bucket, Key = "o.txt", Origin = "https://evil.example.org", AccessControlRequestMethod = "PUT" });
+            refused.Forbidden.ShouldBe(true);
+            refused.AccessControlAllowOrigin.ShouldBeNull();
+        },
         ["AppendObject"] = async s =>
         {
             AppendObjectRequest Append(string key, long position, string text) => new()

@@ -52,6 +52,10 @@ internal sealed class CosAuthenticator
     /// <summary>The temporary keys the emulator's STS issued; accepted like <see cref="CosEmulatorOptions.TemporaryKeys"/>.</summary>
     public IssuedKeys Issued { get; } = new();
 
+    /// <summary>Whether the request carries a signature (an Authorization header or a presigned query), valid or not.</summary>
+    public static bool IsSigned(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || request.Query.ContainsKey("q-signature") || request.Query.ContainsKey("q-ak");
+
     /// <summary>
     /// Returns the SecretId that signed the request; throws a 403 otherwise, or a 400 InvalidArgument for a signed
     /// request with more than <see cref="MaxSignedItems"/> parameters or listed names.

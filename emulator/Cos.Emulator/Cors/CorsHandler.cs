@@ -15,37 +15,52 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
     public void Preflight(HttpContext context, string? bucket)
     {
         var request = context.Request;
-        var origin = request.Headers.Origin.ToString();
-        var method = request.Headers.AccessControlRequestMethod.ToString();
-        if (origin.Length == 0 || method.Length == 0)
-        {
-            throw new CosErrorException(400, "InvalidRequest", "A CORS preflight needs Origin and Access-Control-Request-Method.");
-        }
-
-        var requested = request.Headers.AccessControlRequestHeaders.ToString()
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var rule = Find(bucket, origin, method, requested)
-            ?? throw CosErrors.AccessDenied("CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.");
+        var answer = Evaluate(bucket, request.Headers.Origin.ToString(), request.Headers.AccessControlRequestMethod.ToString(), request.Headers.AccessControlRequestHeaders.ToString());
         var headers = context.Response.Headers;
-        headers.AccessControlAllowOrigin = origin;
-        headers.AccessControlAllowMethods = string.Join(",", rule.AllowedMethods);
-        if (requested.Length > 0)
+        headers.AccessControlAllowOrigin = answer.AllowOrigin;
+        headers.AccessControlAllowMethods = answer.AllowMethods;
+        if (answer.AllowHeaders is { } allowHeaders)
         {
-            headers.AccessControlAllowHeaders = string.Join(",", requested);
+            headers.AccessControlAllowHeaders = allowHeaders;
         }
 
-        if (rule.ExposeHeaders.Count > 0)
+        if (answer.ExposeHeaders is { } exposeHeaders)
         {
-            headers.AccessControlExposeHeaders = string.Join(",", rule.ExposeHeaders);
+            headers.AccessControlExposeHeaders = exposeHeaders;
         }
 
-        if (rule.MaxAgeSeconds is { } maxAge)
+        if (answer.MaxAgeSeconds is { } maxAge)
         {
             headers.AccessControlMaxAge = maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        headers.Vary = "Origin,Access-Control-Request-Method,Access-Control-Request-Headers";
+        headers.Vary = PreflightVary;
         context.Response.StatusCode = 200;
+    }
+
+    /// <summary>The <c>Vary</c> of a preflight's answer.</summary>
+    public const string PreflightVary = "Origin,Access-Control-Request-Method,Access-Control-Request-Headers";
+
+    /// <summary>
+    /// What a preflight for <paramref name="origin"/>, <paramref name="method"/> and the comma-separated
+    /// <paramref name="requestHeaders"/> is answered: 400 without an origin or method, 403 when no rule allows it.
+    /// </summary>
+    public PreflightAnswer Evaluate(string? bucket, string? origin, string? method, string? requestHeaders)
+    {
+        if (string.IsNullOrEmpty(origin) || string.IsNullOrEmpty(method))
+        {
+            throw new CosErrorException(400, "InvalidRequest", "A CORS preflight needs Origin and Access-Control-Request-Method.");
+        }
+
+        var requested = (requestHeaders ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var rule = Find(bucket, origin, method, requested)
+            ?? throw CosErrors.AccessDenied("CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.");
+        return new PreflightAnswer(
+            origin,
+            string.Join(",", rule.AllowedMethods),
+            requested.Length > 0 ? string.Join(",", requested) : null,
+            rule.ExposeHeaders.Count > 0 ? string.Join(",", rule.ExposeHeaders) : null,
+            rule.MaxAgeSeconds);
     }
 
     /// <summary>Adds Access-Control-Allow-Origin and Expose-Headers when a rule matches the request's Origin and method.</summary>
@@ -115,3 +130,6 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
         return configured.Concat(stored);
     }
 }
+
+/// <summary>The CORS headers a preflight is answered with (null: not sent).</summary>
+internal sealed record PreflightAnswer(string AllowOrigin, string AllowMethods, string? AllowHeaders, string? ExposeHeaders, int? MaxAgeSeconds);

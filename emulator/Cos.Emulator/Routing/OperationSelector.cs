@@ -24,7 +24,7 @@ internal static class OperationSelector
         "objectlock", "rename", "fetch", "ci-process", "image_process", "uploadId-copy",
     ];
 
-    /// <summary>The pseudo-operation of a CORS preflight (<c>OPTIONS</c>), answered before authentication.</summary>
+    /// <summary>The pseudo-operation of a CORS preflight (<c>OPTIONS</c>) that is not OptionsObject, answered by the CORS rules.</summary>
     public const string Preflight = "Preflight";
 
     /// <summary>The operation of a request, or a COS error: 501 for a sub-resource the spec does not serve, 405 for a method nothing takes.</summary>
@@ -35,10 +35,6 @@ internal static class OperationSelector
     {
         var discriminating = ReferenceEquals(table, CosOperations.All) ? Discriminating : DiscriminatingIn(table);
         method = method.ToUpperInvariant();
-        if (method == "OPTIONS" && !table.Any(o => o.Method.Method == "OPTIONS"))
-        {
-            return Preflight;
-        }
 
         CosOperation? best = null;
         var bestScore = -1;
@@ -80,7 +76,9 @@ internal static class OperationSelector
             throw CosErrors.NotImplemented($"The sub-resource '?{name}'");
         }
 
-        return best?.Name ?? throw CosErrors.MethodNotAllowed(method);
+        // An OPTIONS no row takes (OptionsObject needs Origin and Access-Control-Request-Method) is a preflight that
+        // lacks them, or one at the bucket root: the CORS handler answers it.
+        return best?.Name ?? (method == "OPTIONS" ? Preflight : throw CosErrors.MethodNotAllowed(method));
     }
 
     /// <summary>The query names that choose an operation: COS's sub-resources and the table's required parameters.</summary>

@@ -548,6 +548,19 @@ const scenarios = {
     assert.strictEqual(got.CORSRules[0].ID, 'web', 'ID');
     assert.strictEqual(got.CORSRules[0].MaxAgeSeconds, '600', 'MaxAgeSeconds');
     assert.deepStrictEqual(got.CORSRules[0].ExposeHeaders, ['ETag'], 'ExposeHeaders');
+
+    // optionsObject: a signed preflight, answered from those rules; a refused one is 403, which the SDK reports as OptionsForbidden.
+    const k = key('cors/options.txt');
+    const allowed = await cos.optionsObject({ ...base(), Key: k, Origin: 'https://app.example.com', AccessControlRequestMethod: 'PUT', AccessControlRequestHeaders: 'content-type' });
+    assert.strictEqual(allowed.statusCode, 200, 'OPTIONS Object status');
+    assert.strictEqual(allowed.AccessControlAllowOrigin, 'https://app.example.com', 'AccessControlAllowOrigin');
+    assert.strictEqual(allowed.AccessControlAllowMethods, 'GET,PUT', 'AccessControlAllowMethods');
+    assert.strictEqual(allowed.AccessControlAllowHeaders, 'content-type', 'AccessControlAllowHeaders');
+    assert.strictEqual(allowed.AccessControlExposeHeaders, 'ETag', 'AccessControlExposeHeaders');
+    assert.strictEqual(allowed.AccessControlMaxAge, '600', 'AccessControlMaxAge');
+    const refused = await cos.optionsObject({ ...base(), Key: k, Origin: 'https://evil.example.org', AccessControlRequestMethod: 'GET' });
+    assert.strictEqual(refused.OptionsForbidden, true, 'OptionsForbidden for an origin no rule allows');
+
     const del = await cos.deleteBucketCors(base());
     assert.strictEqual(del.statusCode, 204, 'DELETE Bucket cors status');
     // The SDK turns 404 NoSuchCORSConfiguration into an empty list.
