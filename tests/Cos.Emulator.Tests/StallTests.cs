@@ -32,7 +32,7 @@ public sealed class StallTests : IDisposable
     public async Task A_stalled_upload_ends_when_the_client_leaves_and_leaves_no_temp_file(string operation, string target, int bodyLength, bool reset)
     {
         await using var cos = await CosEmulator.StartAsync(new CosEmulatorOptions { DataDirectory = _dataDir, Buckets = [new EmulatorBucket(Emulators.Bucket)] });
-        var uploadId = cos.Store.CreateUpload(Emulators.Bucket, "held.bin", new(), DateTimeOffset.UtcNow).UploadId;
+        var uploadId = cos.Store.CreateUpload(Emulators.Bucket, "held.bin", new(), new Dictionary<string, string>(), DateTimeOffset.UtcNow).UploadId;
         var rule = cos.Faults.Add(new FaultRule { Operation = operation, StallRequestAfterBytes = 100_000, Times = 1 });
 
         // A guard against a hang, not a timing assertion: the waits below end on the emulator's own progress.

@@ -71,8 +71,11 @@ public interface IObjectStore : IDisposable
     /// </summary>
     DeletedVersion? DeleteObject(string bucket, string key, string? versionId, DateTimeOffset now);
 
-    /// <summary>Opens a multipart upload of <paramref name="key"/> that will get <paramref name="properties"/>, with a new upload id; throws NoSuchBucket.</summary>
-    UploadRecord CreateUpload(string bucket, string key, ObjectProperties properties, DateTimeOffset now);
+    /// <summary>
+    /// Opens a multipart upload of <paramref name="key"/> that will get <paramref name="properties"/> and
+    /// <paramref name="configurations"/> (documents its headers set: tagging, ACL), with a new upload id; throws NoSuchBucket.
+    /// </summary>
+    UploadRecord CreateUpload(string bucket, string key, ObjectProperties properties, IReadOnlyDictionary<string, string> configurations, DateTimeOffset now);
 
     /// <summary>A snapshot of an open upload; null when unknown (or of another bucket).</summary>
     UploadRecord? GetUpload(string bucket, string uploadId);

@@ -280,7 +280,7 @@ internal sealed class ObjectStore : IObjectStore
         }
     }
 
-    public UploadRecord CreateUpload(string bucket, string key, ObjectProperties properties, DateTimeOffset now)
+    public UploadRecord CreateUpload(string bucket, string key, ObjectProperties properties, IReadOnlyDictionary<string, string> configurations, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -292,6 +292,7 @@ internal sealed class ObjectStore : IObjectStore
                 Key = key,
                 Initiated = now,
                 Properties = properties,
+                Configurations = configurations,
             };
             _uploads[upload.UploadId] = upload;
             _journal?.SaveUpload(upload);
@@ -349,6 +350,7 @@ internal sealed class ObjectStore : IObjectStore
             Crc64 = crc64,
             LastModified = now,
             Properties = upload.Properties,
+            Configurations = upload.Configurations,
         };
         lock (_gate)
         {

@@ -48,6 +48,15 @@ public sealed record ObjectProperties
 
     /// <summary>User metadata, names without <c>x-cos-meta-</c>, lower-case.</summary>
     public Dictionary<string, string> Metadata { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Server-side encryption with COS-held keys: <c>AES256</c> (SSE-COS) or <c>cos/kms</c> (SSE-KMS); null when none.</summary>
+    public string? ServerSideEncryption { get; init; }
+
+    /// <summary>The KMS key of SSE-KMS; null otherwise.</summary>
+    public string? SseKmsKeyId { get; init; }
+
+    /// <summary>SSE-C: the base64 MD5 of the customer's key, which every read must send again; null otherwise.</summary>
+    public string? SseCustomerKeyMd5 { get; init; }
 }
 
 /// <summary>Committed content: its blob and what was computed while it streamed in.</summary>
@@ -162,6 +171,9 @@ public sealed record UploadRecord
 
     /// <summary>The headers and metadata sent with InitiateMultipartUpload, given to the object on completion.</summary>
     public required ObjectProperties Properties { get; init; }
+
+    /// <summary>The configuration documents its headers gave the object (<c>tagging</c>, <c>acl</c>), given to it on completion.</summary>
+    public IReadOnlyDictionary<string, string> Configurations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The parts uploaded so far, by part number (a snapshot when returned by <see cref="IObjectStore"/>).</summary>
     public SortedDictionary<int, PartRecord> Parts { get; init; } = [];

@@ -309,11 +309,20 @@ internal static class ServerEmitter
     private static void EmitConfigurationHandler(SourceWriter w, OperationModel op, ConfigurationModel configuration)
     {
         var sub = TypeNames.Literal(configuration.SubResource);
+        if (configuration.Verb == "Put")
+        {
+            // Optional (a partial void the server need not implement): rules COS enforces that the spec does not state.
+            Docs.Summary(w, $"Checks a {configuration.SubResource} document before it is kept; throws the COS error for one COS refuses. Optional: implemented where COS has rules the spec does not state.");
+            w.Line($"static partial void Validate{op.Name}({op.Name}Request request, OperationContext context);");
+            w.Line();
+        }
+
         using (w.Block($"private partial global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, OperationContext context)"))
         {
             switch (configuration.Verb)
             {
                 case "Put":
+                    w.Line($"Validate{op.Name}(request, context);");
                     w.Line($"ConfigurationDocuments.Put(context, {sub}, {op.Name}Wire.Document(request));");
                     break;
                 case "Get":

@@ -24,8 +24,24 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.InvalidBucketName(context.Bucket);
         }
 
-        // An optional CreateBucketConfiguration (MAZ, OFS) is read and ignored.
-        var bucket = new BucketRecord { Name = context.Bucket, Region = context.Route.Region ?? "ap-guangzhou", CreationDate = context.Now };
+        // An optional CreateBucketConfiguration (MAZ, OFS) is read and ignored. x-cos-tagging and the ACL headers become
+        // the bucket's tagging and ACL, as PUT Bucket tagging and PUT Bucket acl would set them.
+        var configurations = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(request.Tagging))
+        {
+            configurations[TaggingName] = PutBucketTaggingWire.Document(new PutBucketTaggingRequest { Bucket = context.Bucket, TagSet = ParseTagging(request.Tagging, MaxBucketTags) });
+        }
+
+        var acl = new PutBucketAclRequest
+        {
+            Bucket = context.Bucket, Acl = request.Acl, GrantRead = request.GrantRead, GrantWrite = request.GrantWrite, GrantReadAcp = request.GrantReadAcp, GrantWriteAcp = request.GrantWriteAcp, GrantFullControl = request.GrantFullControl,
+        };
+        if (FromHeaders(acl, context) is { Count: > 1 } grants)
+        {
+            configurations[AclName] = PutBucketAclWire.Document(new PutBucketAclRequest { Bucket = context.Bucket, Owner = Owner(context), Grants = grants });
+        }
+
+        var bucket = new BucketRecord { Name = context.Bucket, Region = context.Route.Region ?? "ap-guangzhou", CreationDate = context.Now, Configurations = configurations };
         return context.Store.TryCreateBucket(bucket) ? Task.FromResult(new PutBucketResponse()) : throw CosErrors.BucketAlreadyExists();
     }
 

@@ -18,12 +18,20 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.InvalidArgument($"x-cos-metadata-directive '{directive}' must be Copy or Replaced.");
         }
 
+        var tagging = request.TaggingDirective?.Value ?? "Copy";
+        if (tagging is not ("Copy" or "Replaced"))
+        {
+            throw CosErrors.InvalidArgument($"x-cos-tagging-directive '{tagging}' must be Copy or Replaced.");
+        }
+
         ForbidOverwrite(context, forbid: context.Header("x-cos-forbid-overwrite") is { } forbid && string.Equals(forbid, "true", StringComparison.OrdinalIgnoreCase));
         var storageClass = CheckStorageClass(request.StorageClass);
+        var documents = HeaderDocuments(context, tagging == "Replaced" ? request.Tagging : null, request.Acl, request.GrantRead, request.GrantReadAcp, request.GrantWriteAcp, request.GrantFullControl);
         var (record, content) = OpenSource(context, source);
         BlobInfo blob;
         await using (content)
         {
+            CheckReadKey(record, request.CopySourceSseCustomerAlgorithm, request.CopySourceSseCustomerKey, request.CopySourceSseCustomerKeyMd5);
             Preconditions.Evaluate(record, request.CopySourceIfMatch, request.CopySourceIfNoneMatch, request.CopySourceIfModifiedSince, request.CopySourceIfUnmodifiedSince, isRead: false);
             if (directive == "Copy" && source.Bucket == context.Bucket && source.Key == context.Key && source.VersionId is null && storageClass is null)
             {
@@ -36,6 +44,17 @@ internal sealed partial class CosOperationHandlers
         var properties = directive == "Replaced"
             ? Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata)
             : record.Properties with { StorageClass = storageClass ?? record.Properties.StorageClass };
+
+        // The copy is encrypted as its request (or the bucket's default) says, not as the source was.
+        properties = Encrypted(
+            context,
+            properties with { ServerSideEncryption = null, SseKmsKeyId = null, SseCustomerKeyMd5 = null },
+            request.ServerSideEncryption, request.SseKmsKeyId, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
+        if (tagging == "Copy" && record.Configurations.TryGetValue(TaggingName, out var sourceTags))
+        {
+            documents[TaggingName] = sourceTags;
+        }
+
         var copy = new ObjectRecord
         {
             Key = context.Key,
@@ -45,6 +64,7 @@ internal sealed partial class CosOperationHandlers
             Crc64 = context.Store.KeepsContent ? blob.Crc64 : record.Crc64,
             LastModified = context.Now,
             Properties = properties,
+            Configurations = documents,
         };
         copy = context.Store.CommitObject(context.Bucket, copy);
         context.Http.Response.Headers["x-cos-hash-crc64ecma"] = Generated.Integrity.CosCrc64.Format(copy.Crc64);
@@ -53,19 +73,26 @@ internal sealed partial class CosOperationHandlers
             context.Http.Response.Headers["x-cos-version-id"] = copy.VersionId;
         }
 
-        return new PutObjectCopyResponse { ETag = copy.ETag, LastModified = copy.LastModified, Crc64 = copy.Crc64, VersionId = copy.VersionId, CopySourceVersionId = record.VersionId };
+        var sse = Echo(properties);
+        return new PutObjectCopyResponse
+        {
+            ETag = copy.ETag, LastModified = copy.LastModified, Crc64 = copy.Crc64, VersionId = copy.VersionId, CopySourceVersionId = record.VersionId,
+            ServerSideEncryption = sse.Algorithm, SseKmsKeyId = sse.KmsKeyId, SseCustomerAlgorithm = sse.CustomerAlgorithm, SseCustomerKeyMd5 = sse.CustomerKeyMd5,
+        };
     }
 
     private partial async Task<UploadPartCopyResponse> UploadPartCopyAsync(UploadPartCopyRequest request, OperationContext context)
     {
         RequireBucket(context);
         var partNumber = CheckPartNumber(request.PartNumber);
-        RequireUpload(context, request.UploadId);
+        var upload = RequireUpload(context, request.UploadId);
+        CheckPartKey(upload, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
         var source = CopySource.Parse(request.CopySource);
         var (record, content) = OpenSource(context, source);
         BlobInfo blob;
         await using (content)
         {
+            CheckReadKey(record, request.CopySourceSseCustomerAlgorithm, request.CopySourceSseCustomerKey, request.CopySourceSseCustomerKeyMd5);
             Preconditions.Evaluate(record, request.CopySourceIfMatch, request.CopySourceIfNoneMatch, request.CopySourceIfModifiedSince, request.CopySourceIfUnmodifiedSince, isRead: false);
             var (start, length) = ParseCopyRange(request.CopySourceRange, record.Size);
             content.Seek(start, SeekOrigin.Begin);

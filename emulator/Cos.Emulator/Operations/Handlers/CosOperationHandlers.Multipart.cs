@@ -12,18 +12,30 @@ internal sealed partial class CosOperationHandlers
     private partial Task<InitiateMultipartUploadResponse> InitiateMultipartUploadAsync(InitiateMultipartUploadRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var properties = Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata);
-        var upload = context.Store.CreateUpload(context.Bucket, context.Key, properties, context.Now);
+        var properties = Encrypted(
+            context,
+            Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata),
+            request.ServerSideEncryption, request.SseKmsKeyId, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
+        var documents = HeaderDocuments(context, request.Tagging, request.Acl, request.GrantRead, request.GrantReadAcp, request.GrantWriteAcp, request.GrantFullControl);
+        var upload = context.Store.CreateUpload(context.Bucket, context.Key, properties, documents, context.Now);
+        var sse = Echo(properties);
+
         // A key XML cannot carry is percent-encoded in the answer, so the client always learns the UploadId (an upload
         // it never learns could only be found by listing).
-        return Task.FromResult(new InitiateMultipartUploadResponse { Bucket = context.Bucket, Key = XmlChars.Escape(upload.Key), UploadId = upload.UploadId });
+        return Task.FromResult(new InitiateMultipartUploadResponse
+        {
+            Bucket = context.Bucket, Key = XmlChars.Escape(upload.Key), UploadId = upload.UploadId,
+            ServerSideEncryption = sse.Algorithm, SseKmsKeyId = sse.KmsKeyId, SseCustomerAlgorithm = sse.CustomerAlgorithm, SseCustomerKeyMd5 = sse.CustomerKeyMd5,
+        });
     }
 
     private partial async Task<UploadPartResponse> UploadPartAsync(UploadPartRequest request, OperationContext context)
     {
         RequireBucket(context);
         var partNumber = CheckPartNumber(request.PartNumber);
-        RequireUpload(context, request.UploadId);
+        CheckTrafficLimit(request.TrafficLimit);
+        var upload = RequireUpload(context, request.UploadId);
+        CheckPartKey(upload, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
         var expectedMd5 = ContentMd5.Parse(request.ContentMd5);
         var blob = await context.Store.WriteBlobAsync(request.Body, md5Required: expectedMd5 is not null, context.Http.RequestAborted);
         if (expectedMd5 is not null && !CryptographicOperations.FixedTimeEquals(expectedMd5, blob.Md5))
@@ -34,7 +46,12 @@ internal sealed partial class CosOperationHandlers
 
         var part = new PartRecord { PartNumber = partNumber, BlobId = blob.BlobId, Size = blob.Length, Md5 = blob.Md5, Crc64 = blob.Crc64, LastModified = context.Now };
         context.Store.CommitPart(context.Bucket, request.UploadId, part);
-        return new UploadPartResponse { ETag = part.ETag, Crc64 = part.Crc64 };
+        var sse = Echo(upload.Properties);
+        return new UploadPartResponse
+        {
+            ETag = part.ETag, Crc64 = part.Crc64,
+            ServerSideEncryption = sse.Algorithm, SseKmsKeyId = sse.KmsKeyId, SseCustomerAlgorithm = sse.CustomerAlgorithm, SseCustomerKeyMd5 = sse.CustomerKeyMd5,
+        };
     }
 
     private partial async Task<CompleteMultipartUploadResponse> CompleteMultipartUploadAsync(CompleteMultipartUploadRequest request, OperationContext context)
@@ -97,6 +114,10 @@ internal sealed partial class CosOperationHandlers
             ETag = record.ETag,
             Crc64 = record.Crc64,
             VersionId = record.VersionId,
+            ServerSideEncryption = Echo(record.Properties).Algorithm,
+            SseKmsKeyId = Echo(record.Properties).KmsKeyId,
+            SseCustomerAlgorithm = Echo(record.Properties).CustomerAlgorithm,
+            SseCustomerKeyMd5 = Echo(record.Properties).CustomerKeyMd5,
         };
     }
 

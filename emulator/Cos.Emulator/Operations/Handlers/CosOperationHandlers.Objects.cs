@@ -11,7 +11,12 @@ internal sealed partial class CosOperationHandlers
     private partial async Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var properties = Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata);
+        CheckTrafficLimit(request.TrafficLimit);
+        var properties = Encrypted(
+            context,
+            Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata),
+            request.ServerSideEncryption, request.SseKmsKeyId, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
+        var documents = HeaderDocuments(context, request.Tagging, request.Acl, request.GrantRead, request.GrantReadAcp, request.GrantWriteAcp, request.GrantFullControl);
         var expectedMd5 = ContentMd5.Parse(request.ContentMd5);
         ForbidOverwrite(context, request.ForbidOverwrite);
 
@@ -31,17 +36,25 @@ internal sealed partial class CosOperationHandlers
             Crc64 = blob.Crc64,
             LastModified = context.Now,
             Properties = properties,
+            Configurations = documents,
         };
         record = context.Store.CommitObject(context.Bucket, record);
-        return new PutObjectResponse { ETag = record.ETag, Crc64 = record.Crc64, VersionId = record.VersionId };
+        var sse = Echo(properties);
+        return new PutObjectResponse
+        {
+            ETag = record.ETag, Crc64 = record.Crc64, VersionId = record.VersionId,
+            ServerSideEncryption = sse.Algorithm, SseKmsKeyId = sse.KmsKeyId, SseCustomerAlgorithm = sse.CustomerAlgorithm, SseCustomerKeyMd5 = sse.CustomerKeyMd5,
+        };
     }
 
     private partial Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, OperationContext context)
     {
         RequireBucket(context);
+        CheckTrafficLimit(request.TrafficLimit);
         var (record, content) = context.Store.OpenObject(context.Bucket, context.Key, request.VersionId) ?? throw CosErrors.NoSuchKey();
         try
         {
+            CheckReadKey(record, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
             var restore = RestoreState(record, context);
             if (IsArchived(record) && restore is not { Ongoing: false })
             {
@@ -59,6 +72,7 @@ internal sealed partial class CosOperationHandlers
             var length = range?.Length ?? record.Size;
             content.Seek(start, SeekOrigin.Begin);
             var p = record.Properties;
+            var sse = Echo(p);
             return Task.FromResult(new GetObjectResponse
             {
                 StatusCode = range is null ? 200 : 206,
@@ -80,6 +94,11 @@ internal sealed partial class CosOperationHandlers
                 StorageClass = p.StorageClass == "STANDARD" ? (StorageClass?)null : new StorageClass(p.StorageClass),
                 Restore = restore?.Header,
                 VersionId = record.VersionId,
+                TaggingCount = TaggingCount(record),
+                ServerSideEncryption = sse.Algorithm,
+                SseKmsKeyId = sse.KmsKeyId,
+                SseCustomerAlgorithm = sse.CustomerAlgorithm,
+                SseCustomerKeyMd5 = sse.CustomerKeyMd5,
                 Metadata = p.Metadata,
             });
         }
@@ -99,12 +118,14 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.MethodNotAllowed("HEAD");
         }
 
+        CheckReadKey(record, request.SseCustomerAlgorithm, request.SseCustomerKey, request.SseCustomerKeyMd5);
         if (Preconditions.Evaluate(record, request.IfMatch, request.IfNoneMatch, request.IfModifiedSince, request.IfUnmodifiedSince, isRead: true) == Preconditions.Outcome.NotModified)
         {
             return Task.FromResult(new HeadObjectResponse { StatusCode = 304, ETag = record.ETag, LastModified = record.LastModified, VersionId = record.VersionId });
         }
 
         var p = record.Properties;
+        var sse = Echo(p);
         return Task.FromResult(new HeadObjectResponse
         {
             ContentLength = record.Size,
@@ -121,6 +142,11 @@ internal sealed partial class CosOperationHandlers
             StorageClass = p.StorageClass == "STANDARD" ? (StorageClass?)null : new StorageClass(p.StorageClass),
             Restore = RestoreState(record, context)?.Header,
             VersionId = record.VersionId,
+            TaggingCount = TaggingCount(record),
+            ServerSideEncryption = sse.Algorithm,
+            SseKmsKeyId = sse.KmsKeyId,
+            SseCustomerAlgorithm = sse.CustomerAlgorithm,
+            SseCustomerKeyMd5 = sse.CustomerKeyMd5,
             Metadata = p.Metadata,
         });
     }
