@@ -25,6 +25,8 @@ public static class Scenarios
         "restoreObject",
         "putBucketCors",
         "putBucketVersioning",
+        "putBucketInventory",
+        "putBucketReplication",
     ];
 
     public static TheoryData<string> All => new(Names);
