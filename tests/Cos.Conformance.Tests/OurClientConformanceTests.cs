@@ -45,6 +45,8 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "putBucketCors" => PutBucketCors,
             "putBucketVersioning" => PutBucketVersioning,
             "listObjectVersions" => ListObjectVersions,
+            "putBucketInventory" => PutBucketInventory,
+            "putBucketReplication" => PutBucketReplication,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -472,6 +474,91 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         var bucket = $"{tag}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}-{EmulatorFixture.AppId}";
         await Cos.PutBucketAsync(new PutBucketRequest { Bucket = bucket });
         return bucket;
+    }
+
+    private async Task PutBucketInventory(string prefix)
+    {
+        // A bucket of its own, so the listing holds only this scenario's jobs.
+        var bucket = $"dotnetinv{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}-{EmulatorFixture.AppId}";
+        await Cos.PutBucketAsync(new PutBucketRequest { Bucket = bucket });
+        var destination = new InventoryDestination
+        {
+            CosBucketDestination = new InventoryCosBucketDestination
+            {
+                Format = InventoryFormat.Csv,
+                AccountId = "100000000001",
+                Bucket = $"qcs::cos:{EmulatorFixture.Region}::{bucket}",
+                Prefix = "cos_bucket_inventory",
+                Encryption = new InventoryEncryption { SseCos = new InventorySseCos() },
+            },
+        };
+        PutBucketInventoryRequest Configuration(string id) => new()
+        {
+            Bucket = bucket,
+            Id = id,
+            ConfigurationId = id,
+            IsEnabled = true,
+            Destination = destination,
+            Schedule = new InventorySchedule { Frequency = InventoryFrequency.Daily },
+            Filter = new InventoryFilter { And = new InventoryFilterAnd { Prefix = "myPrefix", Tags = [new Tag { Key = "age", Value = "18" }] } },
+            IncludedObjectVersions = InventoryIncludedObjectVersions.All,
+            OptionalFields = [InventoryOptionalField.Size, InventoryOptionalField.ETag, InventoryOptionalField.UserMetadata],
+        };
+
+        var put = await Cos.PutBucketInventoryAsync(Configuration("list1"));
+        await Cos.PutBucketInventoryAsync(Configuration("list2"));
+        var got = await Cos.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = bucket, Id = "list1" });
+        var list = await Cos.ListBucketInventoryAsync(new ListBucketInventoryRequest { Bucket = bucket });
+        var delete = await Cos.DeleteBucketInventoryAsync(new DeleteBucketInventoryRequest { Bucket = bucket, Id = "list1" });
+        var gone = await Should.ThrowAsync<CosException>(() => Cos.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = bucket, Id = "list1" }));
+        var left = await Cos.ListBucketInventoryAsync(new ListBucketInventoryRequest { Bucket = bucket });
+
+        put.StatusCode.ShouldBe(200);
+        got.Id.ShouldBe("list1");
+        got.IsEnabled.ShouldBe(true);
+        var cosDestination = got.Destination.ShouldNotBeNull().CosBucketDestination;
+        (cosDestination.Bucket, cosDestination.Format).ShouldBe(($"qcs::cos:{EmulatorFixture.Region}::{bucket}", InventoryFormat.Csv));
+        cosDestination.Encryption.ShouldNotBeNull().SseCos.ShouldNotBeNull();
+        got.Schedule.ShouldNotBeNull().Frequency.ShouldBe(InventoryFrequency.Daily);
+        got.Filter.ShouldNotBeNull().And.ShouldNotBeNull().Tags.ShouldBe([new Tag { Key = "age", Value = "18" }]);
+        got.OptionalFields.ShouldBe([InventoryOptionalField.Size, InventoryOptionalField.ETag, InventoryOptionalField.UserMetadata]);
+        list.InventoryConfigurations.Select(c => c.Id).ShouldBe(["list1", "list2"]);
+        list.IsTruncated.ShouldBe(false);
+        delete.StatusCode.ShouldBe(204);
+        (gone.StatusCode, gone.ErrorCode).ShouldBe((404, "NoSuchInventoryConfiguration"));
+        left.InventoryConfigurations.Select(c => c.Id).ShouldBe(["list2"]);
+    }
+
+    private async Task PutBucketReplication(string prefix)
+    {
+        // Two buckets of their own with versioning Enabled, as COS requires of both ends.
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var source = $"dotnetreplsrc{suffix}-{EmulatorFixture.AppId}";
+        var destination = $"dotnetrepldst{suffix}-{EmulatorFixture.AppId}";
+        foreach (var bucket in new[] { source, destination })
+        {
+            await Cos.PutBucketAsync(new PutBucketRequest { Bucket = bucket });
+            await Cos.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = bucket, Status = BucketVersioningStatus.Enabled });
+        }
+
+        ReplicationRule[] rules =
+        [
+            new() { ID = "logs", Status = ReplicationRuleStatus.Enabled, Prefix = "logs/", Destination = new ReplicationDestination { Bucket = $"qcs::cos:{EmulatorFixture.Region}::{destination}", StorageClass = StorageClass.StandardIa } },
+            new() { ID = "images", Status = ReplicationRuleStatus.Disabled, Prefix = "images/", Destination = new ReplicationDestination { Bucket = $"qcs::cos:{EmulatorFixture.Region}::{destination}" } },
+        ];
+
+        var none = await Should.ThrowAsync<CosException>(() => Cos.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = source }));
+        var put = await Cos.PutBucketReplicationAsync(new PutBucketReplicationRequest { Bucket = source, Role = "qcs::cam::uin/100000000001:uin/100000000001", Rules = rules });
+        var got = await Cos.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = source });
+        var delete = await Cos.DeleteBucketReplicationAsync(new DeleteBucketReplicationRequest { Bucket = source });
+        var after = await Should.ThrowAsync<CosException>(() => Cos.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = source }));
+
+        (none.StatusCode, none.ErrorCode).ShouldBe((404, "ReplicationConfigurationnotFoundError"));
+        put.StatusCode.ShouldBe(200);
+        got.Role.ShouldBe("qcs::cam::uin/100000000001:uin/100000000001");
+        got.Rules.ShouldBe(rules);
+        delete.StatusCode.ShouldBe(204);
+        after.ErrorCode.ShouldBe("ReplicationConfigurationnotFoundError");
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

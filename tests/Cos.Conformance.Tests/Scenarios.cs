@@ -26,6 +26,8 @@ public static class Scenarios
         "putBucketCors",
         "putBucketVersioning",
         "listObjectVersions",
+        "putBucketInventory",
+        "putBucketReplication",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -485,6 +485,81 @@ public sealed class OperationCoverageTests
             var listed = await s.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Emulators.Bucket, Prefix = "lu/" });
             listed.Uploads.Select(u => u.UploadId).ShouldBe([a.UploadId, b.UploadId], ignoreOrder: true);
         },
+        ["PutBucketInventory"] = async s =>
+        {
+            (await s.Client.PutBucketInventoryAsync(Inventory("list1"))).StatusCode.ShouldBe(200);
+            var inventory = await s.Client.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" });
+            inventory.Id.ShouldBe("list1");
+            inventory.IsEnabled.ShouldBe(true);
+            inventory.Destination.ShouldBeEquivalentTo(Inventory("list1").Destination);
+            inventory.Schedule.ShouldBe(new InventorySchedule { Frequency = InventoryFrequency.Daily });
+            inventory.Filter.ShouldNotBeNull().And.ShouldNotBeNull().Tags.ShouldBe([new Tag { Key = "age", Value = "18" }]);
+            inventory.IncludedObjectVersions.ShouldBe(InventoryIncludedObjectVersions.All);
+            inventory.OptionalFields.ShouldBe([InventoryOptionalField.Size, InventoryOptionalField.ETag, InventoryOptionalField.UserMetadata]);
+
+            // A PUT of the same id replaces the job.
+            await s.Client.PutBucketInventoryAsync(Inventory("list1", enabled: false, frequency: InventoryFrequency.Weekly));
+            inventory = await s.Client.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" });
+            (inventory.IsEnabled, inventory.Schedule?.Frequency).ShouldBe((false, InventoryFrequency.Weekly));
+        },
+        ["GetBucketInventory"] = async s =>
+        {
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" }))).ErrorCode.ShouldBe("NoSuchInventoryConfiguration");
+            await s.Client.PutBucketInventoryAsync(Inventory("list1", filter: new InventoryFilter { Period = new InventoryPeriod { StartTime = DateTimeOffset.FromUnixTimeSeconds(1568688761), EndTime = DateTimeOffset.FromUnixTimeSeconds(1568688762) } }));
+            var inventory = await s.Client.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" });
+            inventory.Filter.ShouldNotBeNull().Period.ShouldBe(new InventoryPeriod { StartTime = DateTimeOffset.FromUnixTimeSeconds(1568688761), EndTime = DateTimeOffset.FromUnixTimeSeconds(1568688762) });
+        },
+        ["DeleteBucketInventory"] = async s =>
+        {
+            await s.Client.PutBucketInventoryAsync(Inventory("list1"));
+            (await s.Client.DeleteBucketInventoryAsync(new DeleteBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketInventoryAsync(new GetBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" }))).ErrorCode.ShouldBe("NoSuchInventoryConfiguration");
+            (await Should.ThrowAsync<CosException>(() => s.Client.DeleteBucketInventoryAsync(new DeleteBucketInventoryRequest { Bucket = Emulators.Bucket, Id = "list1" }))).ErrorCode.ShouldBe("NoSuchInventoryConfiguration");
+        },
+        ["ListBucketInventory"] = async s =>
+        {
+            (await s.Client.ListBucketInventoryAsync(new ListBucketInventoryRequest { Bucket = Emulators.Bucket })).InventoryConfigurations.ShouldBeEmpty();
+            await s.Client.PutBucketInventoryAsync(Inventory("list2"));
+            await s.Client.PutBucketInventoryAsync(Inventory("list1"));
+            var page = await s.Client.ListBucketInventoryAsync(new ListBucketInventoryRequest { Bucket = Emulators.Bucket });
+            page.InventoryConfigurations.Select(c => c.Id).ShouldBe(["list1", "list2"]);
+            page.IsTruncated.ShouldBe(false);
+            page.NextContinuationToken.ShouldBeNull();
+            page.InventoryConfigurations[0].Destination.ShouldNotBeNull().CosBucketDestination.Prefix.ShouldBe("cos_bucket_inventory");
+        },
+        ["PostBucketInventory"] = async s =>
+        {
+            var started = await s.Client.PostBucketInventoryAsync(OneOffInventory("disposable"));
+            started.StatusCode.ShouldBe(200);
+            started.JobId.ShouldNotBeNullOrEmpty();
+
+            // A one-off job is not a periodic one, and its id cannot be submitted again.
+            (await s.Client.ListBucketInventoryAsync(new ListBucketInventoryRequest { Bucket = Emulators.Bucket })).InventoryConfigurations.ShouldBeEmpty();
+            (await Should.ThrowAsync<CosException>(() => s.Client.PostBucketInventoryAsync(OneOffInventory("disposable")))).ErrorCode.ShouldBe("InvalidArgument");
+        },
+        ["PutBucketReplication"] = async s =>
+        {
+            await EnableVersioningAsync(s, Emulators.Bucket, Other);
+            (await s.Client.PutBucketReplicationAsync(Replication(Emulators.Bucket, Other))).StatusCode.ShouldBe(200);
+            var replication = await s.Client.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = Emulators.Bucket });
+            replication.Role.ShouldBe("qcs::cam::uin/100000000001:uin/100000000001");
+            replication.Rules.ShouldBe(Replication(Emulators.Bucket, Other).Rules);
+        },
+        ["GetBucketReplication"] = async s =>
+        {
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("ReplicationConfigurationnotFoundError");
+            await EnableVersioningAsync(s, Emulators.Bucket, Other);
+            await s.Client.PutBucketReplicationAsync(Replication(Emulators.Bucket, Other, [new ReplicationRule { Status = ReplicationRuleStatus.Disabled, Prefix = "", Destination = new ReplicationDestination { Bucket = $"qcs::cos:{Emulators.Region}::{Other}" } }]));
+            var rule = (await s.Client.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = Emulators.Bucket })).Rules.ShouldHaveSingleItem();
+            (rule.ID, rule.Status, rule.Prefix, rule.Destination.StorageClass).ShouldBe((null, ReplicationRuleStatus.Disabled, "", null));
+        },
+        ["DeleteBucketReplication"] = async s =>
+        {
+            await EnableVersioningAsync(s, Emulators.Bucket, Other);
+            await s.Client.PutBucketReplicationAsync(Replication(Emulators.Bucket, Other));
+            (await s.Client.DeleteBucketReplicationAsync(new DeleteBucketReplicationRequest { Bucket = Emulators.Bucket })).StatusCode.ShouldBe(204);
+            (await Should.ThrowAsync<CosException>(() => s.Client.GetBucketReplicationAsync(new GetBucketReplicationRequest { Bucket = Emulators.Bucket }))).ErrorCode.ShouldBe("ReplicationConfigurationnotFoundError");
+        },
     };
 
     /// <summary>A policy written as the COS docs show one, with a free-form Condition.</summary>
@@ -514,6 +589,79 @@ public sealed class OperationCoverageTests
         [
             new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { HttpErrorCodeReturnedEquals = 404 }, Redirect = new WebsiteRedirect { Protocol = "https", ReplaceKeyWith = "404.html" } },
             new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { KeyPrefixEquals = "docs/" }, Redirect = new WebsiteRedirect { ReplaceKeyPrefixWith = "documents/" } },
+        ],
+    };
+
+    /// <summary>An inventory job as the COS docs' PUT Bucket inventory sample configures one.</summary>
+    internal static PutBucketInventoryRequest Inventory(string id, bool enabled = true, InventoryFrequency? frequency = null, InventoryFilter? filter = null) => new()
+    {
+        Bucket = Emulators.Bucket,
+        Id = id,
+        ConfigurationId = id,
+        IsEnabled = enabled,
+        Destination = new InventoryDestination
+        {
+            CosBucketDestination = new InventoryCosBucketDestination
+            {
+                Format = InventoryFormat.Csv,
+                AccountId = "100000000001",
+                Bucket = $"qcs::cos:{Emulators.Region}::{Emulators.Bucket}",
+                Prefix = "cos_bucket_inventory",
+                Encryption = new InventoryEncryption { SseCos = new InventorySseCos() },
+            },
+        },
+        Schedule = new InventorySchedule { Frequency = frequency ?? InventoryFrequency.Daily },
+        Filter = filter ?? new InventoryFilter { And = new InventoryFilterAnd { Prefix = "myPrefix", Tags = [new Tag { Key = "age", Value = "18" }] } },
+        IncludedObjectVersions = InventoryIncludedObjectVersions.All,
+        OptionalFields = [InventoryOptionalField.Size, InventoryOptionalField.ETag, InventoryOptionalField.UserMetadata],
+    };
+
+    /// <summary>A one-off inventory job: the periodic one without IsEnabled and Schedule.</summary>
+    private static PostBucketInventoryRequest OneOffInventory(string id)
+    {
+        var inventory = Inventory(id);
+        return new PostBucketInventoryRequest
+        {
+            Bucket = inventory.Bucket,
+            Id = id,
+            ConfigurationId = id,
+            Destination = inventory.Destination,
+            Filter = inventory.Filter,
+            IncludedObjectVersions = inventory.IncludedObjectVersions,
+            OptionalFields = inventory.OptionalFields,
+        };
+    }
+
+    /// <summary>Creates the buckets that do not exist and enables versioning on each, as replication needs.</summary>
+    internal static async Task EnableVersioningAsync(CosClient client, params string[] buckets)
+    {
+        foreach (var bucket in buckets)
+        {
+            if (bucket != Emulators.Bucket)
+            {
+                await client.PutBucketAsync(new PutBucketRequest { Bucket = bucket });
+            }
+
+            await client.PutBucketVersioningAsync(new PutBucketVersioningRequest { Bucket = bucket, Status = BucketVersioningStatus.Enabled });
+        }
+    }
+
+    private static Task EnableVersioningAsync(Scenario s, params string[] buckets) => EnableVersioningAsync(s.Client, buckets);
+
+    /// <summary>Replication of one prefix to another bucket, as the COS docs' PUT Bucket replication sample.</summary>
+    internal static PutBucketReplicationRequest Replication(string bucket, string destination, IReadOnlyList<ReplicationRule>? rules = null) => new()
+    {
+        Bucket = bucket,
+        Role = "qcs::cam::uin/100000000001:uin/100000000001",
+        Rules = rules ??
+        [
+            new ReplicationRule
+            {
+                ID = "rule1",
+                Status = ReplicationRuleStatus.Enabled,
+                Prefix = "logs/",
+                Destination = new ReplicationDestination { Bucket = $"qcs::cos:{Emulators.Region}::{destination}", StorageClass = StorageClass.StandardIa },
+            },
         ],
     };
 

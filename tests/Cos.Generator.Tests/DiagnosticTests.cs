@@ -222,4 +222,42 @@ public sealed class DiagnosticTests
         diagnostics.ShouldBeEmpty();
         result.GeneratedTrees.ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// A listing without a page-size parameter (COS's ListBucketInventory, paged by continuation token only) is paginated
+    /// without <c>pageSize</c>: no diagnostic, and the page and item enumerators are generated and compile.
+    /// </summary>
+    [Fact]
+    public void A_paginated_listing_needs_no_page_size()
+    {
+        const string listing = """
+            "List": {
+              "http": { "method": "GET", "uri": "/?inventory" },
+              "safety": "readonly",
+              "input": { "members": {
+                "Bucket": { "type": "string", "in": "host", "required": true },
+                "ContinuationToken": { "type": "string", "in": "query", "name": "continuation-token" }
+              } },
+              "output": { "xmlName": "ListResult", "members": {
+                "Items": { "type": "list<Doc>", "name": "Item", "xmlFlattened": true },
+                "IsTruncated": "boolean",
+                "NextContinuationToken": "string"
+              } },
+              "paginated": { "inputToken": "ContinuationToken", "outputToken": "NextContinuationToken", "truncated": "IsTruncated", "items": "Items", "enumerator": "EnumerateDocs" }
+            },
+            "Get": {
+            """;
+        Valid.ShouldContain("\"Get\": {");
+        var (result, output, diagnostics) = GeneratorRunner.Run(
+            "t.api.json",
+            Valid.Replace("\"Get\": {", listing),
+            "namespace T.Api; public sealed partial class TClient { internal global::Cos.Generated.Pipeline.CosPipeline Pipeline { get; } = null!; }");
+
+        diagnostics.ShouldBeEmpty();
+        var list = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("T.List.g.cs", StringComparison.Ordinal)).ToString();
+        list.ShouldContain("ListPagesAsync(ListRequest request");
+        list.ShouldContain("EnumerateDocsAsync(ListRequest request");
+        list.ShouldContain("ContinuationToken = response.NextContinuationToken,");
+        output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+    }
 }

@@ -22,7 +22,7 @@ public sealed class ModelTests
         first.ShouldNotBeNull();
         second.ShouldBe(first);
         second!.GetHashCode().ShouldBe(first.GetHashCode());
-        first.Operations.Length.ShouldBe(50);
+        first.Operations.Length.ShouldBe(58);
     }
 
     [Fact]

@@ -104,4 +104,17 @@ public interface IObjectStore : IDisposable
 
     /// <summary>Removes a configuration document; false when none was stored. Throws NoSuchBucket, NoSuchKey or NoSuchVersion.</summary>
     bool DeleteConfiguration(string bucket, string key, string name, string? versionId = null);
+
+    /// <summary>
+    /// The configuration documents of a bucket, or of an object when <paramref name="key"/> is not empty, by name (a
+    /// snapshot). Throws NoSuchBucket, or NoSuchKey for a missing object.
+    /// </summary>
+    IReadOnlyDictionary<string, string> GetConfigurations(string bucket, string key);
+
+    /// <summary>
+    /// Edits the configuration documents of a bucket or object in one step, for documents kept under several names
+    /// (inventory jobs by id): <paramref name="edit"/> gets a copy, and what it leaves there replaces them (and is
+    /// persisted) unless it throws. Throws NoSuchBucket or NoSuchKey.
+    /// </summary>
+    T EditConfigurations<T>(string bucket, string key, Func<IDictionary<string, string>, T> edit);
 }

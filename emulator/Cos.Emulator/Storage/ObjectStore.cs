@@ -410,6 +410,22 @@ internal sealed class ObjectStore : IObjectStore
         return removed;
     }
 
+    public IReadOnlyDictionary<string, string> GetConfigurations(string bucket, string key)
+    {
+        lock (_gate)
+        {
+            var state = Bucket(bucket);
+            return key.Length == 0 ? state.Record.Configurations : Object(state, key, null).Configurations;
+        }
+    }
+
+    public T EditConfigurations<T>(string bucket, string key, Func<IDictionary<string, string>, T> edit)
+    {
+        var result = default(T)!;
+        UpdateConfigurations(bucket, key, null, configurations => result = edit(configurations));
+        return result;
+    }
+
     public void Dispose() => _blobs.Dispose();
 
     /// <summary>Replaces the record's configurations with an edited copy, in the index and its sidecar.</summary>

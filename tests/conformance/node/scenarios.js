@@ -628,6 +628,86 @@ const scenarios = {
     assert.strictEqual((await cos.getObject({ ...b, Key: k })).Body.toString(), 'one', 'the older version is current again');
     return { versions: seen.length };
   },
+
+  async putBucketInventory() {
+    // A bucket of its own, so the listing holds only this scenario's jobs.
+    const appId = (cfg.bucket.match(/-(\d+)$/) || [null, '1250000000'])[1];
+    const bucket = { Bucket: `nodeinv${crypto.randomBytes(3).toString('hex')}-${appId}`, Region: cfg.region };
+    await cos.putBucket(bucket);
+    const configuration = (id) => ({
+      Id: id,
+      IsEnabled: 'true',
+      Destination: {
+        COSBucketDestination: {
+          Format: 'CSV',
+          AccountId: '100000000001',
+          Bucket: `qcs::cos:${cfg.region}::${bucket.Bucket}`,
+          Prefix: 'cos_bucket_inventory',
+          Encryption: { SSECOS: '' },
+        },
+      },
+      Schedule: { Frequency: 'Daily' },
+      Filter: { And: { Prefix: 'myPrefix', Tag: [{ Key: 'age', Value: '18' }] } },
+      IncludedObjectVersions: 'All',
+      OptionalFields: ['Size', 'ETag', 'x-cos-meta-*'],
+    });
+    const put = await cos.putBucketInventory({ ...bucket, Id: 'list1', InventoryConfiguration: configuration('list1') });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket inventory status');
+    await cos.putBucketInventory({ ...bucket, Id: 'list2', InventoryConfiguration: configuration('list2') });
+    const got = await cos.getBucketInventory({ ...bucket, Id: 'list1' });
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket inventory status');
+    const inventory = got.InventoryConfiguration;
+    assert.strictEqual(inventory.Id, 'list1', 'Id');
+    assert.strictEqual(inventory.IsEnabled, 'true', 'IsEnabled');
+    const destination = inventory.Destination.COSBucketDestination;
+    assert.strictEqual(destination.Bucket, `qcs::cos:${cfg.region}::${bucket.Bucket}`, 'destination Bucket');
+    assert.strictEqual(destination.Format, 'CSV', 'Format');
+    assert.ok(Object.prototype.hasOwnProperty.call(destination.Encryption, 'SSECOS'), 'SSE-COS comes back (as SSECOS)');
+    assert.strictEqual(inventory.Schedule.Frequency, 'Daily', 'Frequency');
+    assert.deepStrictEqual(inventory.Filter.And.Tag, { Key: 'age', Value: '18' }, 'filter tag');
+    assert.deepStrictEqual(inventory.OptionalFields, ['Size', 'ETag', 'x-cos-meta-*'], 'OptionalFields');
+    const list = await cos.listBucketInventory(bucket);
+    assert.strictEqual(list.statusCode, 200, 'List Bucket inventory status');
+    assert.deepStrictEqual(list.InventoryConfigurations.map((c) => c.Id), ['list1', 'list2'], 'listed ids');
+    assert.strictEqual(list.IsTruncated, 'false', 'IsTruncated');
+    const del = await cos.deleteBucketInventory({ ...bucket, Id: 'list1' });
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket inventory status');
+    const gone = await failure(cos.getBucketInventory({ ...bucket, Id: 'list1' }), 'GET of a deleted inventory job');
+    assert.strictEqual(gone.statusCode, 404, 'status after DELETE');
+    assert.strictEqual(gone.code, 'NoSuchInventoryConfiguration', 'error code after DELETE');
+    const left = await cos.listBucketInventory(bucket);
+    assert.deepStrictEqual(left.InventoryConfigurations.map((c) => c.Id), ['list2'], 'listed ids after DELETE');
+    return { listed: list.InventoryConfigurations.length };
+  },
+
+  async putBucketReplication() {
+    // Two buckets of their own with versioning Enabled, as COS requires of both ends.
+    const appId = (cfg.bucket.match(/-(\d+)$/) || [null, '1250000000'])[1];
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const source = { Bucket: `nodereplsrc${suffix}-${appId}`, Region: cfg.region };
+    const destination = { Bucket: `noderepldst${suffix}-${appId}`, Region: cfg.region };
+    for (const bucket of [source, destination]) {
+      await cos.putBucket(bucket);
+      await cos.putBucketVersioning({ ...bucket, VersioningConfiguration: { Status: 'Enabled' } });
+    }
+    const none = await cos.getBucketReplication(source);
+    assert.deepStrictEqual(none.ReplicationConfiguration, { Rules: [] }, 'the SDK turns 404 ReplicationConfigurationnotFoundError into no rules');
+    const rules = [
+      { ID: 'logs', Status: 'Enabled', Prefix: 'logs/', Destination: { Bucket: `qcs::cos:${cfg.region}::${destination.Bucket}`, StorageClass: 'STANDARD_IA' } },
+      { ID: 'images', Status: 'Disabled', Prefix: 'images/', Destination: { Bucket: `qcs::cos:${cfg.region}::${destination.Bucket}` } },
+    ];
+    const put = await cos.putBucketReplication({ ...source, ReplicationConfiguration: { Role: 'qcs::cam::uin/100000000001:uin/100000000001', Rules: rules } });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket replication status');
+    const got = await cos.getBucketReplication(source);
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket replication status');
+    assert.strictEqual(got.ReplicationConfiguration.Role, 'qcs::cam::uin/100000000001:uin/100000000001', 'Role');
+    assert.deepStrictEqual(got.ReplicationConfiguration.Rules, rules, 'Rules');
+    const del = await cos.deleteBucketReplication(source);
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket replication status');
+    const after = await cos.getBucketReplication(source);
+    assert.deepStrictEqual(after.ReplicationConfiguration.Rules, [], 'Rules after DELETE');
+    return { rules: got.ReplicationConfiguration.Rules.length };
+  },
 };
 
 function describe(err) {
