@@ -22,7 +22,7 @@ public sealed class ModelTests
         first.ShouldNotBeNull();
         second.ShouldBe(first);
         second!.GetHashCode().ShouldBe(first.GetHashCode());
-        first.Operations.Length.ShouldBe(48);
+        first.Operations.Length.ShouldBe(61);
     }
 
     [Fact]

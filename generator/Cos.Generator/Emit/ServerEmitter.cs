@@ -314,6 +314,7 @@ internal static class ServerEmitter
             switch (configuration.Verb)
             {
                 case "Put":
+                    w.Line($"Validate{op.Name}(request, context);");
                     w.Line($"ConfigurationDocuments.Put(context, {sub}, {op.Name}Wire.Document(request));");
                     break;
                 case "Get":
@@ -343,6 +344,13 @@ internal static class ServerEmitter
                 w.Line();
                 if (op.Configuration is { Generic: true } configuration)
                 {
+                    if (configuration.Verb == "Put")
+                    {
+                        Docs.Summary(w, $"Optional: checks what the document's reader cannot (rules that exclude each other, counts) before {op.Name} stores it, throwing the COS error; a server that has nothing to check leaves it out.");
+                        w.Line($"partial void Validate{op.Name}({op.Name}Request request, OperationContext context);");
+                        w.Line();
+                    }
+
                     EmitConfigurationHandler(w, op, configuration);
                     w.Line();
                 }
