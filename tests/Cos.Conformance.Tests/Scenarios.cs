@@ -25,6 +25,11 @@ public static class Scenarios
         "restoreObject",
         "putBucketCors",
         "putBucketVersioning",
+        "putBucketLifecycle",
+        "putBucketDomain",
+        "putBucketOrigin",
+        "putBucketAccelerate",
+        "putBucketLogging",
     ];
 
     public static TheoryData<string> All => new(Names);
