@@ -19,6 +19,9 @@ public sealed class ConfigurationValidationTests
     [InlineData("lifecycle", "<LifecycleConfiguration></LifecycleConfiguration>", 400, "MalformedXML")]
     [InlineData("origin", "<OriginConfiguration><OriginRule><RulePriority>0</RulePriority><OriginType>Mirror</OriginType><OriginCondition><HTTPStatusCode>404</HTTPStatusCode></OriginCondition><OriginParameter/><OriginInfo><HostInfo><HostName>a.example.com</HostName></HostInfo></OriginInfo></OriginRule></OriginConfiguration>", 400, "InvalidArgument")]
     [InlineData("origin", "<OriginConfiguration><OriginRule><RulePriority>1</RulePriority><OriginType>Mirror</OriginType></OriginRule></OriginConfiguration>", 400, "MalformedXML")]
+    [InlineData("domain", "<DomainConfiguration><DomainRule><Status>ENABLED</Status><Name>www.example.com</Name><Type>REST</Type></DomainRule><DomainRule><Status>ENABLED</Status><Name>WWW.example.com</Name><Type>WEBSITE</Type></DomainRule></DomainConfiguration>", 400, "InvalidArgument")]
+    [InlineData("domain", "<DomainConfiguration><DomainRule><Status>ON</Status><Name>www.example.com</Name><Type>REST</Type></DomainRule></DomainConfiguration>", 400, "MalformedXML")]
+    [InlineData("domain", "<DomainConfiguration><DomainRule><Status>ENABLED</Status><Type>REST</Type></DomainRule></DomainConfiguration>", 400, "MalformedXML")]
     [InlineData("logging", "<BucketLoggingStatus><LoggingEnabled><TargetBucket>nosuchbucket-1250000000</TargetBucket></LoggingEnabled></BucketLoggingStatus>", 400, "InvalidTargetBucketForLogging")]
     [InlineData("accelerate", "<AccelerateConfiguration><Status>Disabled</Status></AccelerateConfiguration>", 400, "MalformedXML")]
     public async Task A_document_COS_refuses_is_refused_and_not_stored(string sub, string xml, int status, string code)
@@ -30,7 +33,7 @@ public sealed class ConfigurationValidationTests
         answer.ShouldBe(status, body);
         body.ShouldContain($"<Code>{code}</Code>");
         var (getStatus, getBody, _) = await RawRequests.SendAsync(cos, RawRequests.Create(cos, HttpMethod.Get, "/?" + sub));
-        if (sub is "lifecycle" or "origin")
+        if (sub is "lifecycle" or "origin" or "domain")
         {
             getStatus.ShouldBe(404, getBody);
         }
