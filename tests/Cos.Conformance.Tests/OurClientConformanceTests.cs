@@ -47,6 +47,11 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "listObjectVersions" => ListObjectVersions,
             "putBucketInventory" => PutBucketInventory,
             "putBucketReplication" => PutBucketReplication,
+            "putBucketLifecycle" => PutBucketLifecycle,
+            "putBucketDomain" => PutBucketDomain,
+            "putBucketOrigin" => PutBucketOrigin,
+            "putBucketAccelerate" => PutBucketAccelerate,
+            "putBucketLogging" => PutBucketLogging,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -559,6 +564,127 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         got.Rules.ShouldBe(rules);
         delete.StatusCode.ShouldBe(204);
         after.ErrorCode.ShouldBe("ReplicationConfigurationnotFoundError");
+    }
+
+    private async Task PutBucketLifecycle(string prefix)
+    {
+        LifecycleRule[] rules =
+        [
+            new() { ID = "archive-logs", Status = LifecycleRuleStatus.Enabled, Filter = new LifecycleFilter { Prefix = "logs/" }, Transitions = [new() { Days = 30, StorageClass = StorageClass.StandardIa }, new() { Days = 180, StorageClass = StorageClass.Archive }], Expiration = new LifecycleExpiration { Days = 365 } },
+            new() { ID = "uploads", Status = LifecycleRuleStatus.Disabled, Filter = new LifecycleFilter { And = new LifecycleFilterAnd { Prefix = "tmp/", Tags = [new Tag { Key = "type", Value = "temp" }] } }, AbortIncompleteMultipartUpload = new LifecycleAbortIncompleteMultipartUpload { DaysAfterInitiation = 7 } },
+        ];
+        LifecycleRule both = new() { ID = "both", Status = LifecycleRuleStatus.Enabled, Filter = new LifecycleFilter(), Transitions = [new() { Days = 30, StorageClass = StorageClass.Archive }], Expiration = new LifecycleExpiration { Date = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)) } };
+
+        var none = await Should.ThrowAsync<CosException>(() => Cos.GetBucketLifecycleAsync(new GetBucketLifecycleRequest { Bucket = Bucket }));
+        var put = await Cos.PutBucketLifecycleAsync(new PutBucketLifecycleRequest { Bucket = Bucket, Rules = rules });
+        var got = await Cos.GetBucketLifecycleAsync(new GetBucketLifecycleRequest { Bucket = Bucket });
+        var refused = await Should.ThrowAsync<CosException>(() => Cos.PutBucketLifecycleAsync(new PutBucketLifecycleRequest { Bucket = Bucket, Rules = [both] }));
+        var delete = await Cos.DeleteBucketLifecycleAsync(new DeleteBucketLifecycleRequest { Bucket = Bucket });
+        var empty = await Should.ThrowAsync<CosException>(() => Cos.GetBucketLifecycleAsync(new GetBucketLifecycleRequest { Bucket = Bucket }));
+
+        none.ErrorCode.ShouldBe("NoSuchLifecycleConfiguration");
+        put.StatusCode.ShouldBe(200);
+        got.Rules.Select(r => (r.ID, r.Status)).ShouldBe([("archive-logs", LifecycleRuleStatus.Enabled), ("uploads", LifecycleRuleStatus.Disabled)]);
+        got.Rules[0].Filter.ShouldBe(new LifecycleFilter { Prefix = "logs/" });
+        got.Rules[0].Transitions.ShouldBe(rules[0].Transitions);
+        got.Rules[0].Expiration.ShouldBe(new LifecycleExpiration { Days = 365 });
+        got.Rules[1].Filter!.And!.Tags.ShouldBe([new Tag { Key = "type", Value = "temp" }]);
+        got.Rules[1].AbortIncompleteMultipartUpload.ShouldBe(new LifecycleAbortIncompleteMultipartUpload { DaysAfterInitiation = 7 });
+        refused.StatusCode.ShouldBe(400);
+        delete.StatusCode.ShouldBe(204);
+        empty.ErrorCode.ShouldBe("NoSuchLifecycleConfiguration");
+    }
+
+    private async Task PutBucketDomain(string prefix)
+    {
+        DomainRule[] rules =
+        [
+            new() { Status = DomainStatus.Enabled, Name = "www.example.com", Type = DomainOriginType.Rest },
+            new() { Status = DomainStatus.Disabled, Name = "static.example.com", Type = DomainOriginType.Website, ForcedReplacement = DomainForcedReplacement.Cname },
+        ];
+
+        var none = await Should.ThrowAsync<CosException>(() => Cos.GetBucketDomainAsync(new GetBucketDomainRequest { Bucket = Bucket }));
+        var put = await Cos.PutBucketDomainAsync(new PutBucketDomainRequest { Bucket = Bucket, DomainRules = rules });
+        var got = await Cos.GetBucketDomainAsync(new GetBucketDomainRequest { Bucket = Bucket });
+        var delete = await Cos.DeleteBucketDomainAsync(new DeleteBucketDomainRequest { Bucket = Bucket });
+        var gone = await Should.ThrowAsync<CosException>(() => Cos.GetBucketDomainAsync(new GetBucketDomainRequest { Bucket = Bucket }));
+
+        none.StatusCode.ShouldBe(404);
+        put.StatusCode.ShouldBe(200);
+        got.DomainRules.ShouldBe(rules);
+        delete.StatusCode.ShouldBe(204);
+        (gone.StatusCode, gone.ErrorCode).ShouldBe((404, "NoSuchDomainConfiguration"));
+    }
+
+    private async Task PutBucketOrigin(string prefix)
+    {
+        var rule = new OriginRule
+        {
+            RulePriority = 1,
+            OriginType = OriginType.Mirror,
+            OriginCondition = new OriginCondition { HTTPStatusCode = 404, Prefix = "images/" },
+            OriginParameter = new OriginParameter
+            {
+                Protocol = OriginProtocol.Https,
+                FollowQueryString = true,
+                HttpHeader = new OriginHttpHeader { NewHttpHeaders = [new OriginHeader { Key = "x-cos-meta-from", Value = "origin" }] },
+                FollowRedirection = true,
+            },
+            OriginInfo = new OriginInfo { HostInfo = new OriginHostInfo { HostName = "origin.example.com" } },
+        };
+
+        var put = await Cos.PutBucketOriginAsync(new PutBucketOriginRequest { Bucket = Bucket, OriginRules = [rule] });
+        var got = await Cos.GetBucketOriginAsync(new GetBucketOriginRequest { Bucket = Bucket });
+        var delete = await Cos.DeleteBucketOriginAsync(new DeleteBucketOriginRequest { Bucket = Bucket });
+        var gone = await Should.ThrowAsync<CosException>(() => Cos.GetBucketOriginAsync(new GetBucketOriginRequest { Bucket = Bucket }));
+
+        put.StatusCode.ShouldBe(200);
+        var back = got.OriginRules.ShouldHaveSingleItem();
+        back.RulePriority.ShouldBe(1);
+        back.OriginType.ShouldBe(OriginType.Mirror);
+        back.OriginCondition.ShouldBe(rule.OriginCondition);
+        back.OriginParameter.Protocol.ShouldBe(OriginProtocol.Https);
+        back.OriginParameter.FollowQueryString.ShouldBe(true);
+        back.OriginParameter.HttpHeader!.NewHttpHeaders.ShouldBe([new OriginHeader { Key = "x-cos-meta-from", Value = "origin" }]);
+        back.OriginInfo.ShouldBe(rule.OriginInfo);
+        delete.StatusCode.ShouldBe(204);
+        (gone.StatusCode, gone.ErrorCode).ShouldBe((404, "NoSuchOriginConfiguration"));
+    }
+
+    private async Task PutBucketAccelerate(string prefix)
+    {
+        var never = await Cos.GetBucketAccelerateAsync(new GetBucketAccelerateRequest { Bucket = Bucket });
+        var put = await Cos.PutBucketAccelerateAsync(new PutBucketAccelerateRequest { Bucket = Bucket, Status = AccelerateStatus.Enabled, Type = AccelerateType.Cos });
+        var enabled = await Cos.GetBucketAccelerateAsync(new GetBucketAccelerateRequest { Bucket = Bucket });
+        await Cos.PutBucketAccelerateAsync(new PutBucketAccelerateRequest { Bucket = Bucket, Status = AccelerateStatus.Suspended });
+        var suspended = await Cos.GetBucketAccelerateAsync(new GetBucketAccelerateRequest { Bucket = Bucket });
+
+        never.StatusCode.ShouldBe(200);
+        never.Status.ShouldBeNull();
+        put.StatusCode.ShouldBe(200);
+        (enabled.Status, enabled.Type).ShouldBe((AccelerateStatus.Enabled, AccelerateType.Cos));
+        suspended.Status.ShouldBe(AccelerateStatus.Suspended);
+    }
+
+    private async Task PutBucketLogging(string prefix)
+    {
+        // COS allows the source bucket itself as the target (not recommended).
+        var target = new BucketLoggingEnabled { TargetBucket = Bucket, TargetPrefix = "logs/" };
+
+        var off = await Cos.GetBucketLoggingAsync(new GetBucketLoggingRequest { Bucket = Bucket });
+        var put = await Cos.PutBucketLoggingAsync(new PutBucketLoggingRequest { Bucket = Bucket, LoggingEnabled = target });
+        var on = await Cos.GetBucketLoggingAsync(new GetBucketLoggingRequest { Bucket = Bucket });
+        var disable = await Cos.PutBucketLoggingAsync(new PutBucketLoggingRequest { Bucket = Bucket });
+        var offAgain = await Cos.GetBucketLoggingAsync(new GetBucketLoggingRequest { Bucket = Bucket });
+        var missing = await Should.ThrowAsync<CosException>(() => Cos.PutBucketLoggingAsync(new PutBucketLoggingRequest { Bucket = Bucket, LoggingEnabled = new BucketLoggingEnabled { TargetBucket = $"nosuchlogs-{EmulatorFixture.AppId}" } }));
+
+        off.StatusCode.ShouldBe(200);
+        off.LoggingEnabled.ShouldBeNull();
+        put.StatusCode.ShouldBe(200);
+        on.LoggingEnabled.ShouldBe(target);
+        disable.StatusCode.ShouldBe(200);
+        offAgain.LoggingEnabled.ShouldBeNull();
+        missing.StatusCode.ShouldBe(400);
     }
 
     private Task<PutObjectResponse> PutAsync(string key, byte[] body, string? contentType = null, Dictionary<string, string>? metadata = null) =>

@@ -28,6 +28,11 @@ public static class Scenarios
         "listObjectVersions",
         "putBucketInventory",
         "putBucketReplication",
+        "putBucketLifecycle",
+        "putBucketDomain",
+        "putBucketOrigin",
+        "putBucketAccelerate",
+        "putBucketLogging",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -119,6 +119,11 @@ public sealed class DiagnosticTests
 
         // A typo in the new vocabulary's objects is a warning.
         { "COSGEN009", DocShape, DocShape + ", \"E\": { \"events\": { \"X\": { \"payloads\": \"bytes\" } } }", 14 },
+
+        // xmlAlways: on an output, on an input with no XML body, and beside a required body member (which already sends the root).
+        { "COSGEN010", Safety, Safety + " \"output\": { \"xmlName\": \"R\", \"xmlAlways\": true, \"members\": { \"A\": \"string\" } },", 6 },
+        { "COSGEN010", "\"input\": { \"members\": {", "\"input\": { \"xmlAlways\": true, \"members\": {", 7 },
+        { "COSGEN010", "\"input\": { \"members\": {", "\"input\": { \"xmlName\": \"R\", \"xmlAlways\": true, \"members\": { \"A\": { \"type\": \"string\", \"required\": true },", 7 },
     };
 
     /// <summary>Misuses that take two edits: usually the shapes (line 14), and the operation that uses them.</summary>

@@ -22,7 +22,7 @@ public sealed class ModelTests
         first.ShouldNotBeNull();
         second.ShouldBe(first);
         second!.GetHashCode().ShouldBe(first.GetHashCode());
-        first.Operations.Length.ShouldBe(58);
+        first.Operations.Length.ShouldBe(71);
     }
 
     [Fact]

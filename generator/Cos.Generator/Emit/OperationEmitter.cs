@@ -301,7 +301,7 @@ internal static class OperationEmitter
             var body = op.Input.Where(m => m.Location == Location.Body).ToList();
             if (body.Count > 0)
             {
-                var always = body.Any(m => m.Required);
+                var always = op.InputXmlAlways || body.Any(m => m.Required);
                 if (!always)
                 {
                     w.Open($"if ({string.Join(" || ", body.Select(m => $"request.{m.Name} is not null"))})");

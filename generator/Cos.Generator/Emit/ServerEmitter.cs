@@ -309,14 +309,6 @@ internal static class ServerEmitter
     private static void EmitConfigurationHandler(SourceWriter w, OperationModel op, ConfigurationModel configuration)
     {
         var sub = TypeNames.Literal(configuration.SubResource);
-        if (configuration.Verb == "Put")
-        {
-            // Optional (a partial void the server need not implement): rules COS enforces that the spec does not state.
-            Docs.Summary(w, $"Checks a {configuration.SubResource} document before it is kept; throws the COS error for one COS refuses. Optional: implemented where COS has rules the spec does not state.");
-            w.Line($"static partial void Validate{op.Name}({op.Name}Request request, OperationContext context);");
-            w.Line();
-        }
-
         using (w.Block($"private partial global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, OperationContext context)"))
         {
             switch (configuration.Verb)
@@ -352,6 +344,13 @@ internal static class ServerEmitter
                 w.Line();
                 if (op.Configuration is { Generic: true } configuration)
                 {
+                    if (configuration.Verb == "Put")
+                    {
+                        Docs.Summary(w, $"Optional: checks what the document's reader cannot (rules that exclude each other, counts) before {op.Name} stores it, throwing the COS error; a server that has nothing to check leaves it out.");
+                        w.Line($"partial void Validate{op.Name}({op.Name}Request request, OperationContext context);");
+                        w.Line();
+                    }
+
                     EmitConfigurationHandler(w, op, configuration);
                     w.Line();
                 }

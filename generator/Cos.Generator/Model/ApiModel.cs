@@ -43,6 +43,12 @@ internal sealed record OperationModel(
 
     /// <summary>The output members COS percent-encodes when asked to (<c>"urlEncoded"</c>), which the client decodes.</summary>
     public UrlEncodedModel? UrlEncoded { get; init; }
+
+    /// <summary>
+    /// The input's <c>"xmlAlways"</c>: the request's XML root is sent even when no body member is set (an empty
+    /// <c>&lt;BucketLoggingStatus/&gt;</c> turns logging off), where otherwise no body is sent.
+    /// </summary>
+    public bool InputXmlAlways { get; init; }
 }
 
 /// <summary>

@@ -555,8 +555,8 @@ internal sealed class SpecParser
             _reader.Report(CosDiagnostics.InvalidValue, operation.Find("safety")!.Value.Span, $"'safety' of the {where} must be readonly, idempotent, conditional or unsafe.");
         }
 
-        var input = ParseShapeBody(operation, "input", where, MemberContext.Input, out var inputXmlName);
-        var output = ParseShapeBody(operation, "output", where, MemberContext.Output, out var outputXmlName);
+        var input = ParseShapeBody(operation, "input", where, MemberContext.Input, out var inputXmlName, out var inputXmlAlways);
+        var output = ParseShapeBody(operation, "output", where, MemberContext.Output, out var outputXmlName, out _);
 
         var uriSpan = http.Find("uri")?.Value.Span ?? httpSpan;
         var (labels, subResources) = ParseUri(uri, uriSpan, where);
@@ -636,6 +636,7 @@ internal sealed class SpecParser
             customResponse)
         {
             UrlEncoded = urlEncoded,
+            InputXmlAlways = inputXmlAlways,
         };
     }
 
@@ -884,9 +885,10 @@ internal sealed class SpecParser
         return (labels, subResources);
     }
 
-    private List<MemberModel> ParseShapeBody(JsonValue operation, string name, string where, MemberContext context, out string? xmlName)
+    private List<MemberModel> ParseShapeBody(JsonValue operation, string name, string where, MemberContext context, out string? xmlName, out bool xmlAlways)
     {
         xmlName = null;
+        xmlAlways = false;
         var body = _reader.Object(operation, name, $"The {where}", required: false);
         if (body is null)
         {
@@ -928,6 +930,28 @@ internal sealed class SpecParser
         if (context == MemberContext.Input && members.Count(m => m.Location == Location.Host) > 1)
         {
             _reader.Report(CosDiagnostics.InvalidLocation, body.Span, $"The {part} may have only one \"host\" member.");
+        }
+
+        // "xmlAlways": the request's root is written even when no body member is set (an empty <BucketLoggingStatus/>
+        // turns logging off). Only a request's root is ever left out, and only a root with members can be empty.
+        xmlAlways = _reader.Boolean(body, "xmlAlways", part);
+        if (body.Find("xmlAlways") is { } always && always.Value.Kind == JsonKind.True)
+        {
+            if (context != MemberContext.Input)
+            {
+                _reader.Report(CosDiagnostics.Unrepresentable, always.Value.Span, $"'xmlAlways' of the {part} applies to an input: a response's root is read whatever it holds.");
+                xmlAlways = false;
+            }
+            else if (bodyMembers == 0 || xmlName is null)
+            {
+                _reader.Report(CosDiagnostics.Unrepresentable, always.Value.Span, $"'xmlAlways' of the {part} needs 'xmlName' and XML body members: it sends their root when none of them is set.");
+                xmlAlways = false;
+            }
+            else if (members.Any(m => m.Location == Location.Body && m.Required))
+            {
+                _reader.Report(CosDiagnostics.Unrepresentable, always.Value.Span, $"'xmlAlways' of the {part} says nothing: a required body member already makes the root always sent.");
+                xmlAlways = false;
+            }
         }
 
         CheckXmlLayout(members.Where(m => m.Location == Location.Body).ToList(), body.Span, part, xmlName);

@@ -25,7 +25,7 @@ internal static class SpecVocabulary
     public static readonly string[] Http = ["method", "uri", "host", "code"];
 
     /// <summary>An operation's <c>input</c> or <c>output</c>.</summary>
-    public static readonly string[] MemberList = ["xmlName", "members"];
+    public static readonly string[] MemberList = ["xmlName", "xmlAlways", "members"];
 
     /// <summary>A member written as an object (the shorthand <c>"Name": "type"</c> has no properties).</summary>
     public static readonly string[] Member =

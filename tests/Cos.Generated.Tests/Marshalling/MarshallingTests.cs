@@ -197,6 +197,95 @@ public sealed class MarshallingTests
         Should.Throw<FormatException>(() => UploadPartMarshaller.Unmarshal(new CosResponseContext(message, default)));
     }
 
+    [Fact]
+    public void PutBucketLogging_without_a_target_still_sends_the_empty_root_that_turns_logging_off()
+    {
+        var http = PutBucketLoggingMarshaller.Marshal(new PutBucketLoggingRequest { Bucket = "examplebucket-1250000000" });
+
+        // COS: "If there is no child node information, logging is disabled". No body at all would be a malformed request.
+        var body = Encoding.UTF8.GetString(ShapeXmlTests.BodyBytes(http.Body!));
+        body.ShouldBeOneOf("<BucketLoggingStatus />", "<BucketLoggingStatus/>", "<BucketLoggingStatus></BucketLoggingStatus>");
+        http.GetHeader("Content-Type").ShouldBe("application/xml");
+        http.GetHeader("Content-MD5").ShouldBe(Convert.ToBase64String(MD5.HashData(Encoding.UTF8.GetBytes(body))));
+        http.Query.ShouldBe([new KeyValuePair<string, string?>("logging", null)]);
+        http.Safety.ShouldBe(CosOperationSafety.Idempotent);
+    }
+
+    [Fact]
+    public void PutBucketLogging_writes_the_documented_body()
+    {
+        var http = PutBucketLoggingMarshaller.Marshal(new PutBucketLoggingRequest
+        {
+            Bucket = "examplebucket-1250000000",
+            LoggingEnabled = new BucketLoggingEnabled { TargetBucket = "logbucket-1250000000", TargetPrefix = "mylogs/" },
+        });
+
+        Encoding.UTF8.GetString(ShapeXmlTests.BodyBytes(http.Body!)).ShouldBe(
+            "<BucketLoggingStatus><LoggingEnabled><TargetBucket>logbucket-1250000000</TargetBucket><TargetPrefix>mylogs/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>");
+    }
+
+    [Fact]
+    public void PutBucketLifecycle_writes_the_documented_body_with_the_md5_COS_requires()
+    {
+        var http = PutBucketLifecycleMarshaller.Marshal(new PutBucketLifecycleRequest
+        {
+            Bucket = "examplebucket-1250000000",
+            Rules =
+            [
+                new LifecycleRule { ID = "archive", Filter = new LifecycleFilter { Prefix = "logs/" }, Status = LifecycleRuleStatus.Enabled, Transitions = [new LifecycleTransition { Days = 30, StorageClass = StorageClass.Archive }] },
+                new LifecycleRule { ID = "uploads", Filter = new LifecycleFilter(), Status = LifecycleRuleStatus.Enabled, AbortIncompleteMultipartUpload = new LifecycleAbortIncompleteMultipartUpload { DaysAfterInitiation = 7 } },
+            ],
+        });
+
+        const string expected = "<LifecycleConfiguration><Rule><ID>archive</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Transition><Days>30</Days><StorageClass>ARCHIVE</StorageClass></Transition></Rule>"
+            + "<Rule><ID>uploads</ID><Filter /><Status>Enabled</Status><AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation></AbortIncompleteMultipartUpload></Rule></LifecycleConfiguration>";
+        Encoding.UTF8.GetString(ShapeXmlTests.BodyBytes(http.Body!)).ShouldBe(expected);
+        http.GetHeader("Content-MD5").ShouldBe(Convert.ToBase64String(MD5.HashData(Encoding.UTF8.GetBytes(expected))));
+        http.Query.ShouldBe([new KeyValuePair<string, string?>("lifecycle", null)]);
+        http.Method.ShouldBe(HttpMethod.Put);
+    }
+
+    [Fact]
+    public void PutBucketAccelerate_writes_status_and_type()
+    {
+        var http = PutBucketAccelerateMarshaller.Marshal(new PutBucketAccelerateRequest { Bucket = "examplebucket-1250000000", Status = AccelerateStatus.Enabled, Type = AccelerateType.Cos });
+
+        Encoding.UTF8.GetString(ShapeXmlTests.BodyBytes(http.Body!)).ShouldBe("<AccelerateConfiguration><Status>Enabled</Status><Type>COS</Type></AccelerateConfiguration>");
+        http.Query.ShouldBe([new KeyValuePair<string, string?>("accelerate", null)]);
+    }
+
+    [Fact]
+    public void GetBucketAccelerate_and_GetBucketLogging_read_an_empty_root_as_not_configured()
+    {
+        // A bucket that never had them answers 200 with the bare root (COS's GET Bucket accelerate note 1; logging off).
+        var accelerate = GetBucketAccelerateMarshaller.Unmarshal(Response(HttpStatusCode.OK, "<AccelerateConfiguration/>"));
+        accelerate.Status.ShouldBeNull();
+        accelerate.Type.ShouldBeNull();
+
+        var logging = GetBucketLoggingMarshaller.Unmarshal(Response(HttpStatusCode.OK, "<BucketLoggingStatus></BucketLoggingStatus>"));
+        logging.LoggingEnabled.ShouldBeNull();
+
+        var enabled = GetBucketAccelerateMarshaller.Unmarshal(Response(HttpStatusCode.OK, "<AccelerateConfiguration xmlns=\"cos xmlns/\"><Status>Enabled</Status><Type>COS</Type></AccelerateConfiguration>"));
+        enabled.Status.ShouldBe(AccelerateStatus.Enabled);
+        enabled.Type.ShouldBe(AccelerateType.Cos);
+    }
+
+    [Fact]
+    public void GetBucketDomain_reads_the_rules_and_the_TXT_verification_header()
+    {
+        const string xml = "<DomainConfiguration><DomainRule><Status>ENABLED</Status><Name>www.example.com</Name><Type>REST</Type></DomainRule>"
+            + "<DomainRule><Status>DISABLED</Status><Name>static.example.com</Name><Type>WEBSITE</Type></DomainRule></DomainConfiguration>";
+
+        var result = GetBucketDomainMarshaller.Unmarshal(Response(HttpStatusCode.OK, xml, ("x-cos-domain-txt-verification", "cos-verify=abc123")));
+
+        result.TxtVerification.ShouldBe("cos-verify=abc123");
+        result.DomainRules.ShouldBe(
+        [
+            new DomainRule { Status = DomainStatus.Enabled, Name = "www.example.com", Type = DomainOriginType.Rest },
+            new DomainRule { Status = DomainStatus.Disabled, Name = "static.example.com", Type = DomainOriginType.Website },
+        ]);
+    }
+
     private static CosResponseContext Response(HttpStatusCode status, string body, params (string Name, string Value)[] headers) =>
         new(Message(status, body, headers), Encoding.UTF8.GetBytes(body));
 

@@ -441,6 +441,29 @@ public sealed class VocabularyWireTests : IDisposable
         Should.Throw<InvalidOperationException>(() => result.Events.GetAsyncEnumerator());
     }
 
+    // ---- An input root that is always sent: PutBucketLogging's empty BucketLoggingStatus ----
+
+    [Fact]
+    public async Task PutBucketLogging_without_a_target_sends_the_empty_root_with_its_md5()
+    {
+        _handler.Answer(HttpStatusCode.OK, string.Empty);
+        _handler.Answer(HttpStatusCode.OK, "<BucketLoggingStatus/>");
+
+        await _client.PutBucketLoggingAsync(new PutBucketLoggingRequest { Bucket = Bucket });
+        var got = await _client.GetBucketLoggingAsync(new GetBucketLoggingRequest { Bucket = Bucket });
+
+        // "If there is no child node information, logging is disabled": the root goes out even with nothing in it.
+        var sent = _handler.Sent[0];
+        sent.Method.ShouldBe(HttpMethod.Put);
+        sent.Target.ShouldBe("/?logging");
+        var xml = System.Xml.Linq.XElement.Parse(Encoding.UTF8.GetString(sent.Body));
+        xml.Name.LocalName.ShouldBe("BucketLoggingStatus");
+        xml.HasElements.ShouldBeFalse();
+        sent.Header("Content-Type").ShouldBe("application/xml");
+        sent.Header("Content-MD5").ShouldBe(Convert.ToBase64String(MD5.HashData(sent.Body)));
+        got.LoggingEnabled.ShouldBeNull();
+    }
+
     private static SelectObjectContentRequest SelectRequest() => new()
     {
         Bucket = Bucket,

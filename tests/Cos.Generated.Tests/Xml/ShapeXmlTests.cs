@@ -422,6 +422,239 @@ public sealed class ShapeXmlTests
         Write(Read(xml, read), write).ShouldBe(xml);
     }
 
+    [Fact]
+    public void LifecycleRule_round_trips()
+    {
+        // The first rule of COS's PUT Bucket lifecycle sample: ID, Filter{And{Prefix, Tag}}, Status, Transition, NoncurrentVersionExpiration.
+        var rule = new LifecycleRule
+        {
+            ID = "id1",
+            Filter = new LifecycleFilter { And = new LifecycleFilterAnd { Prefix = "documents/", Tags = [new Tag { Key = "key1", Value = "value1" }, new Tag { Key = "key2", Value = "value2" }] } },
+            Status = LifecycleRuleStatus.Enabled,
+            Transitions = [new LifecycleTransition { Days = 30, StorageClass = StorageClass.StandardIa }, new LifecycleTransition { Days = 90, StorageClass = StorageClass.Archive }],
+            NoncurrentVersionExpiration = new LifecycleNoncurrentVersionExpiration { NoncurrentDays = 180 },
+        };
+        var xml = Write(rule, LifecycleRuleXml.WriteMembers);
+        xml.ShouldBe("<Root><ID>id1</ID><Filter><And><Prefix>documents/</Prefix><Tag><Key>key1</Key><Value>value1</Value></Tag><Tag><Key>key2</Key><Value>value2</Value></Tag></And></Filter>"
+            + "<Status>Enabled</Status><Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass></Transition><Transition><Days>90</Days><StorageClass>ARCHIVE</StorageClass></Transition>"
+            + "<NoncurrentVersionExpiration><NoncurrentDays>180</NoncurrentDays></NoncurrentVersionExpiration></Root>");
+
+        // Lists compare by reference in the record's Equals, so the read side is checked member by member.
+        var read = Read(xml, LifecycleRuleXml.Read);
+        read.ID.ShouldBe("id1");
+        read.Status.ShouldBe(LifecycleRuleStatus.Enabled);
+        read.Filter!.And!.Prefix.ShouldBe("documents/");
+        read.Filter.And.Tags.ShouldBe(rule.Filter.And.Tags);
+        read.Transitions.ShouldBe(rule.Transitions);
+        read.NoncurrentVersionExpiration.ShouldBe(rule.NoncurrentVersionExpiration);
+        read.Expiration.ShouldBeNull();
+        read.NoncurrentVersionTransitions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LifecycleRule_reads_the_versioned_sample_rule()
+    {
+        // The third rule of COS's sample: a delete-marker expiration, noncurrent versions and incomplete uploads.
+        var rule = Read(
+            "<Rule><ID>id3</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Disabled</Status>"
+            + "<Expiration><ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration>"
+            + "<NoncurrentVersionTransition><NoncurrentDays>30</NoncurrentDays><StorageClass>STANDARD_IA</StorageClass></NoncurrentVersionTransition>"
+            + "<NoncurrentVersionTransition><NoncurrentDays>90</NoncurrentDays><StorageClass>DEEP_ARCHIVE</StorageClass></NoncurrentVersionTransition>"
+            + "<NoncurrentVersionExpiration><NoncurrentDays>365</NoncurrentDays></NoncurrentVersionExpiration>"
+            + "<AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation></AbortIncompleteMultipartUpload></Rule>",
+            LifecycleRuleXml.Read);
+
+        rule.Status.ShouldBe(LifecycleRuleStatus.Disabled);
+        rule.Filter.ShouldBe(new LifecycleFilter { Prefix = "logs/" });
+        rule.Expiration.ShouldBe(new LifecycleExpiration { ExpiredObjectDeleteMarker = true });
+        rule.NoncurrentVersionTransitions.ShouldBe(
+        [
+            new LifecycleNoncurrentVersionTransition { NoncurrentDays = 30, StorageClass = StorageClass.StandardIa },
+            new LifecycleNoncurrentVersionTransition { NoncurrentDays = 90, StorageClass = StorageClass.DeepArchive },
+        ]);
+        rule.NoncurrentVersionExpiration.ShouldBe(new LifecycleNoncurrentVersionExpiration { NoncurrentDays = 365 });
+        rule.AbortIncompleteMultipartUpload.ShouldBe(new LifecycleAbortIncompleteMultipartUpload { DaysAfterInitiation = 7 });
+        rule.Transitions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LifecycleFilter_round_trips() => RoundTrip(
+        new LifecycleFilter { Tag = new Tag { Key = "type", Value = "image" } }, "<Tag><Key>type</Key><Value>image</Value></Tag>", LifecycleFilterXml.WriteMembers, LifecycleFilterXml.Read);
+
+    [Fact]
+    public void LifecycleExpiration_by_date_reads_COS_date_with_its_offset()
+    {
+        // COS documents the Date as ISO 8601 at midnight Beijing time (2019-05-24T00:00:00+08:00).
+        var expiration = Read("<Expiration><Date>2019-05-24T00:00:00+08:00</Date></Expiration>", LifecycleExpirationXml.Read);
+        expiration.Date.ShouldBe(new DateTimeOffset(2019, 5, 24, 0, 0, 0, TimeSpan.FromHours(8)));
+        expiration.Days.ShouldBeNull();
+    }
+
+    [Fact]
+    public void LifecycleTransition_refuses_negative_days_before_sending()
+    {
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => Write(new LifecycleTransition { Days = -1, StorageClass = StorageClass.Archive }, LifecycleTransitionXml.WriteMembers));
+        error.Message.ShouldContain("LifecycleTransition.Days");
+    }
+
+    [Fact]
+    public void DomainRule_round_trips() => RoundTrip(
+        new DomainRule { Status = DomainStatus.Enabled, Name = "www.example.com", Type = DomainOriginType.Rest, ForcedReplacement = DomainForcedReplacement.Cname },
+        "<Status>ENABLED</Status><Name>www.example.com</Name><Type>REST</Type><ForcedReplacement>CNAME</ForcedReplacement>",
+        DomainRuleXml.WriteMembers,
+        DomainRuleXml.Read);
+
+    [Fact]
+    public void OriginRule_round_trips()
+    {
+        // COS's PUT Bucket Origin sample: RulePriority, OriginType, OriginCondition, OriginParameter{…, HttpHeader{…}, …}, OriginInfo.
+        var rule = new OriginRule
+        {
+            RulePriority = 1,
+            OriginType = OriginType.Mirror,
+            OriginCondition = new OriginCondition { HTTPStatusCode = 404, Prefix = "images/" },
+            OriginParameter = new OriginParameter
+            {
+                Protocol = OriginProtocol.Follow,
+                TransparentErrorCode = false,
+                FollowQueryString = true,
+                HttpHeader = new OriginHttpHeader
+                {
+                    FollowAllHeaders = false,
+                    NewHttpHeaders = [new OriginHeader { Key = "x-cos-meta-from", Value = "cos" }],
+                    FollowHttpHeaders = [new OriginHeader { Key = "Content-Type" }],
+                },
+                FollowRedirection = true,
+                HttpRedirectCode = 302,
+            },
+            OriginInfo = new OriginInfo
+            {
+                HostInfo = new OriginHostInfo { HostName = "www.example.com:8080" },
+                FileInfo = new OriginFileInfo { PrefixConfiguration = new OriginPrefixConfiguration { Prefix = "origin/" }, FixedFileConfiguration = new OriginFixedFileConfiguration { FixedFilePath = "index.html" } },
+            },
+        };
+        var xml = Write(rule, OriginRuleXml.WriteMembers);
+        xml.ShouldBe("<Root><RulePriority>1</RulePriority><OriginType>Mirror</OriginType><OriginCondition><HTTPStatusCode>404</HTTPStatusCode><Prefix>images/</Prefix></OriginCondition>"
+            + "<OriginParameter><Protocol>FOLLOW</Protocol><TransparentErrorCode>false</TransparentErrorCode><FollowQueryString>true</FollowQueryString>"
+            + "<HttpHeader><FollowAllHeaders>false</FollowAllHeaders><NewHttpHeaders><Header><Key>x-cos-meta-from</Key><Value>cos</Value></Header></NewHttpHeaders>"
+            + "<FollowHttpHeaders><Header><Key>Content-Type</Key></Header></FollowHttpHeaders></HttpHeader>"
+            + "<FollowRedirection>true</FollowRedirection><HttpRedirectCode>302</HttpRedirectCode></OriginParameter>"
+            + "<OriginInfo><HostInfo><HostName>www.example.com:8080</HostName></HostInfo><FileInfo><PrefixConfiguration><Prefix>origin/</Prefix></PrefixConfiguration>"
+            + "<FixedFileConfiguration><FixedFilePath>index.html</FixedFilePath></FixedFileConfiguration></FileInfo></OriginInfo></Root>");
+
+        var read = Read(xml, OriginRuleXml.Read);
+        read.RulePriority.ShouldBe(1);
+        read.OriginType.ShouldBe(OriginType.Mirror);
+        read.OriginCondition.ShouldBe(rule.OriginCondition);
+        read.OriginParameter.Protocol.ShouldBe(OriginProtocol.Follow);
+        read.OriginParameter.HttpHeader!.NewHttpHeaders.ShouldBe(rule.OriginParameter.HttpHeader.NewHttpHeaders);
+        read.OriginParameter.HttpHeader.FollowHttpHeaders.ShouldBe(rule.OriginParameter.HttpHeader.FollowHttpHeaders);
+        read.OriginParameter.HttpRedirectCode.ShouldBe(302);
+        read.OriginInfo.ShouldBe(rule.OriginInfo);
+    }
+
+    [Fact]
+    public void BucketLoggingEnabled_round_trips() => RoundTrip(
+        new BucketLoggingEnabled { TargetBucket = "examplebucket-1250000000", TargetPrefix = "prefix" },
+        "<TargetBucket>examplebucket-1250000000</TargetBucket><TargetPrefix>prefix</TargetPrefix>",
+        BucketLoggingEnabledXml.WriteMembers,
+        BucketLoggingEnabledXml.Read);
+
+    [Fact]
+    public void LifecycleFilterAnd_round_trips()
+    {
+        var and = new LifecycleFilterAnd { Prefix = "logs/", Tags = [new Tag { Key = "type", Value = "image" }] };
+        var xml = Write(and, LifecycleFilterAndXml.WriteMembers);
+        xml.ShouldBe("<Root><Prefix>logs/</Prefix><Tag><Key>type</Key><Value>image</Value></Tag></Root>");
+        var read = Read(xml, LifecycleFilterAndXml.Read);
+        read.Prefix.ShouldBe("logs/");
+        read.Tags.ShouldBe(and.Tags);
+    }
+
+    [Fact]
+    public void LifecycleTransition_round_trips() => RoundTrip(
+        new LifecycleTransition { Date = When, StorageClass = StorageClass.DeepArchive },
+        "<Date>2026-10-28T20:30:15.123Z</Date><StorageClass>DEEP_ARCHIVE</StorageClass>",
+        LifecycleTransitionXml.WriteMembers,
+        LifecycleTransitionXml.Read);
+
+    [Fact]
+    public void LifecycleExpiration_round_trips() => RoundTrip(
+        new LifecycleExpiration { Days = 365 }, "<Days>365</Days>", LifecycleExpirationXml.WriteMembers, LifecycleExpirationXml.Read);
+
+    [Fact]
+    public void LifecycleNoncurrentVersionTransition_round_trips() => RoundTrip(
+        new LifecycleNoncurrentVersionTransition { NoncurrentDays = 30, StorageClass = StorageClass.StandardIa },
+        "<NoncurrentDays>30</NoncurrentDays><StorageClass>STANDARD_IA</StorageClass>",
+        LifecycleNoncurrentVersionTransitionXml.WriteMembers,
+        LifecycleNoncurrentVersionTransitionXml.Read);
+
+    [Fact]
+    public void LifecycleNoncurrentVersionExpiration_round_trips() => RoundTrip(
+        new LifecycleNoncurrentVersionExpiration { NoncurrentDays = 180 }, "<NoncurrentDays>180</NoncurrentDays>", LifecycleNoncurrentVersionExpirationXml.WriteMembers, LifecycleNoncurrentVersionExpirationXml.Read);
+
+    [Fact]
+    public void LifecycleAbortIncompleteMultipartUpload_round_trips() => RoundTrip(
+        new LifecycleAbortIncompleteMultipartUpload { DaysAfterInitiation = 7 }, "<DaysAfterInitiation>7</DaysAfterInitiation>", LifecycleAbortIncompleteMultipartUploadXml.WriteMembers, LifecycleAbortIncompleteMultipartUploadXml.Read);
+
+    [Fact]
+    public void OriginCondition_round_trips() => RoundTrip(
+        new OriginCondition { HTTPStatusCode = 404, Prefix = "images/" }, "<HTTPStatusCode>404</HTTPStatusCode><Prefix>images/</Prefix>", OriginConditionXml.WriteMembers, OriginConditionXml.Read);
+
+    [Fact]
+    public void OriginParameter_round_trips() => RoundTrip(
+        new OriginParameter { Protocol = OriginProtocol.Https, FollowQueryString = false, FollowRedirection = false },
+        "<Protocol>HTTPS</Protocol><FollowQueryString>false</FollowQueryString><FollowRedirection>false</FollowRedirection>",
+        OriginParameterXml.WriteMembers,
+        OriginParameterXml.Read);
+
+    [Fact]
+    public void OriginHttpHeader_round_trips()
+    {
+        var header = new OriginHttpHeader { FollowAllHeaders = true, NewHttpHeaders = [new OriginHeader { Key = "x-cos-meta-a", Value = "1" }, new OriginHeader { Key = "x-cos-meta-b", Value = "2" }] };
+        var xml = Write(header, OriginHttpHeaderXml.WriteMembers);
+        xml.ShouldBe("<Root><FollowAllHeaders>true</FollowAllHeaders><NewHttpHeaders><Header><Key>x-cos-meta-a</Key><Value>1</Value></Header><Header><Key>x-cos-meta-b</Key><Value>2</Value></Header></NewHttpHeaders>"
+            + "<FollowHttpHeaders /></Root>"); // a wrapped list of a shape is never null, so an empty one is an empty wrapper
+        var read = Read(xml, OriginHttpHeaderXml.Read);
+        read.FollowAllHeaders.ShouldBe(true);
+        read.NewHttpHeaders.ShouldBe(header.NewHttpHeaders);
+        read.FollowHttpHeaders.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void OriginHeader_round_trips() => RoundTrip(
+        new OriginHeader { Key = "Cache-Control", Value = "no-cache" }, "<Key>Cache-Control</Key><Value>no-cache</Value>", OriginHeaderXml.WriteMembers, OriginHeaderXml.Read);
+
+    [Fact]
+    public void OriginInfo_round_trips() => RoundTrip(
+        new OriginInfo { HostInfo = new OriginHostInfo { HostName = "origin.example.com" } },
+        "<HostInfo><HostName>origin.example.com</HostName></HostInfo>",
+        OriginInfoXml.WriteMembers,
+        OriginInfoXml.Read);
+
+    [Fact]
+    public void OriginHostInfo_round_trips() => RoundTrip(
+        new OriginHostInfo { HostName = "10.0.0.1:8080", Weight = 10 }, "<HostName>10.0.0.1:8080</HostName><Weight>10</Weight>", OriginHostInfoXml.WriteMembers, OriginHostInfoXml.Read);
+
+    [Fact]
+    public void OriginFileInfo_round_trips() => RoundTrip(
+        new OriginFileInfo { SuffixConfiguration = new OriginSuffixConfiguration { Suffix = ".jpg" } },
+        "<SuffixConfiguration><Suffix>.jpg</Suffix></SuffixConfiguration>",
+        OriginFileInfoXml.WriteMembers,
+        OriginFileInfoXml.Read);
+
+    [Fact]
+    public void OriginPrefixConfiguration_round_trips() => RoundTrip(
+        new OriginPrefixConfiguration { Prefix = "a/", ReplacedWithPrefix = "b/" }, "<Prefix>a/</Prefix><ReplacedWithPrefix>b/</ReplacedWithPrefix>", OriginPrefixConfigurationXml.WriteMembers, OriginPrefixConfigurationXml.Read);
+
+    [Fact]
+    public void OriginSuffixConfiguration_round_trips() => RoundTrip(
+        new OriginSuffixConfiguration { Suffix = ".png", ReplacedWithSuffix = ".webp" }, "<Suffix>.png</Suffix><ReplacedWithSuffix>.webp</ReplacedWithSuffix>", OriginSuffixConfigurationXml.WriteMembers, OriginSuffixConfigurationXml.Read);
+
+    [Fact]
+    public void OriginFixedFileConfiguration_round_trips() => RoundTrip(
+        new OriginFixedFileConfiguration { FixedFilePath = "index.html" }, "<FixedFilePath>index.html</FixedFilePath>", OriginFixedFileConfigurationXml.WriteMembers, OriginFixedFileConfigurationXml.Read);
+
     private static void RoundTrip<T>(T value, string expectedMembers, Action<XmlWriter, T> write, Func<XmlReader, T> read) =>
         RoundTripElement(value, "<Root>" + expectedMembers + "</Root>", write, read);
 

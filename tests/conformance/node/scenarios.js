@@ -708,6 +708,127 @@ const scenarios = {
     assert.deepStrictEqual(after.ReplicationConfiguration.Rules, [], 'Rules after DELETE');
     return { rules: got.ReplicationConfiguration.Rules.length };
   },
+
+  async putBucketLifecycle() {
+    // The SDK sends Rules as <Rule> elements (with Content-MD5, which COS requires) and gives them back as Rules[].
+    const rules = [
+      { ID: 'archive-logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Transition: [{ Days: 30, StorageClass: 'STANDARD_IA' }, { Days: 180, StorageClass: 'ARCHIVE' }], Expiration: { Days: 365 } },
+      { ID: 'uploads', Status: 'Disabled', Filter: { And: { Prefix: 'tmp/', Tag: [{ Key: 'type', Value: 'temp' }] } }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+    ];
+    const none = await cos.getBucketLifecycle(base());
+    assert.deepStrictEqual(none.Rules, [], 'Rules before PUT (404 NoSuchLifecycleConfiguration, which the SDK makes empty)');
+    const put = await cos.putBucketLifecycle({ ...base(), Rules: rules });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket lifecycle status');
+    const got = await cos.getBucketLifecycle(base());
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket lifecycle status');
+    assert.deepStrictEqual(got.Rules.map((r) => [r.ID, r.Status]), [['archive-logs', 'Enabled'], ['uploads', 'Disabled']], 'IDs and Status');
+    assert.strictEqual(got.Rules[0].Filter.Prefix, 'logs/', 'Filter Prefix');
+    assert.deepStrictEqual(got.Rules[0].Transition, [{ Days: '30', StorageClass: 'STANDARD_IA' }, { Days: '180', StorageClass: 'ARCHIVE' }], 'Transitions');
+    assert.strictEqual(got.Rules[0].Expiration.Days, '365', 'Expiration Days');
+    assert.deepStrictEqual(got.Rules[1].Filter.And, { Prefix: 'tmp/', Tag: { Key: 'type', Value: 'temp' } }, 'Filter And');
+    assert.strictEqual(got.Rules[1].AbortIncompleteMultipartUpload.DaysAfterInitiation, '7', 'DaysAfterInitiation');
+    const both = await failure(
+      cos.putBucketLifecycle({ ...base(), Rules: [{ ID: 'both', Status: 'Enabled', Filter: {}, Transition: { Days: 30, StorageClass: 'ARCHIVE' }, Expiration: { Date: '2030-01-01T00:00:00+08:00' } }] }),
+      'a rule with Days and Date'
+    );
+    assert.strictEqual(both.statusCode, 400, 'Days and Date status');
+    const del = await cos.deleteBucketLifecycle(base());
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket lifecycle status');
+    const empty = await cos.getBucketLifecycle(base());
+    assert.deepStrictEqual(empty.Rules, [], 'Rules after DELETE');
+    return { rules: got.Rules.length };
+  },
+
+  async putBucketDomain() {
+    const rules = [
+      { Status: 'ENABLED', Name: 'www.example.com', Type: 'REST' },
+      { Status: 'DISABLED', Name: 'static.example.com', Type: 'WEBSITE', ForcedReplacement: 'CNAME' },
+    ];
+    const none = await failure(cos.getBucketDomain(base()), 'GET Bucket domain before PUT');
+    assert.strictEqual(none.statusCode, 404, 'no domain status');
+    const put = await cos.putBucketDomain({ ...base(), DomainRule: rules });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket domain status');
+    const got = await cos.getBucketDomain(base());
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket domain status');
+    assert.deepStrictEqual(got.DomainRule, rules, 'DomainRule');
+    const del = await cos.deleteBucketDomain(base());
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket domain status');
+    const gone = await failure(cos.getBucketDomain(base()), 'GET Bucket domain after DELETE');
+    assert.strictEqual(gone.statusCode, 404, 'deleted domain status');
+    return { domains: got.DomainRule.length, code: gone.code };
+  },
+
+  async putBucketOrigin() {
+    const rule = {
+      RulePriority: 1,
+      OriginType: 'Mirror',
+      OriginCondition: { HTTPStatusCode: 404, Prefix: 'images/' },
+      OriginParameter: {
+        Protocol: 'HTTPS',
+        FollowQueryString: true,
+        HttpHeader: { NewHttpHeaders: { Header: [{ Key: 'x-cos-meta-from', Value: 'origin' }] } },
+        FollowRedirection: true,
+      },
+      OriginInfo: { HostInfo: { HostName: 'origin.example.com' } },
+    };
+    const put = await cos.putBucketOrigin({ ...base(), OriginRule: [rule] });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket origin status');
+    const got = await cos.getBucketOrigin(base());
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket origin status');
+    assert.strictEqual(got.OriginRule.length, 1, 'one rule');
+    const back = got.OriginRule[0];
+    assert.strictEqual(back.RulePriority, '1', 'RulePriority');
+    assert.strictEqual(back.OriginType, 'Mirror', 'OriginType');
+    assert.deepStrictEqual(back.OriginCondition, { HTTPStatusCode: '404', Prefix: 'images/' }, 'OriginCondition');
+    assert.strictEqual(back.OriginParameter.Protocol, 'HTTPS', 'Protocol');
+    assert.strictEqual(back.OriginParameter.FollowQueryString, 'true', 'FollowQueryString');
+    assert.deepStrictEqual(back.OriginParameter.HttpHeader.NewHttpHeaders.Header, { Key: 'x-cos-meta-from', Value: 'origin' }, 'NewHttpHeaders');
+    assert.strictEqual(back.OriginInfo.HostInfo.HostName, 'origin.example.com', 'HostName');
+    const del = await cos.deleteBucketOrigin(base());
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket origin status');
+    const gone = await failure(cos.getBucketOrigin(base()), 'GET Bucket origin after DELETE');
+    assert.strictEqual(gone.statusCode, 404, 'deleted origin status');
+    return { host: back.OriginInfo.HostInfo.HostName, code: gone.code };
+  },
+
+  async putBucketAccelerate() {
+    // A bucket that never had acceleration answers an empty root, which the SDK gives as {}.
+    const never = await cos.getBucketAccelerate(base());
+    assert.strictEqual(never.statusCode, 200, 'GET Bucket accelerate status');
+    assert.deepStrictEqual(never.AccelerateConfiguration, {}, 'AccelerateConfiguration of a never-accelerated bucket');
+    const put = await cos.putBucketAccelerate({ ...base(), AccelerateConfiguration: { Status: 'Enabled', Type: 'COS' } });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket accelerate status');
+    const enabled = await cos.getBucketAccelerate(base());
+    assert.deepStrictEqual(enabled.AccelerateConfiguration, { Status: 'Enabled', Type: 'COS' }, 'after Enabled');
+    await cos.putBucketAccelerate({ ...base(), AccelerateConfiguration: { Status: 'Suspended' } });
+    const suspended = await cos.getBucketAccelerate(base());
+    assert.strictEqual(suspended.AccelerateConfiguration.Status, 'Suspended', 'Status after Suspended');
+    return { status: suspended.AccelerateConfiguration.Status };
+  },
+
+  async putBucketLogging() {
+    const off = await cos.getBucketLogging(base());
+    assert.strictEqual(off.statusCode, 200, 'GET Bucket logging status');
+    assert.ok(!(off.BucketLoggingStatus && off.BucketLoggingStatus.LoggingEnabled), 'no LoggingEnabled before PUT');
+    // COS allows the source bucket itself as the target (not recommended).
+    const target = { TargetBucket: cfg.bucket, TargetPrefix: 'logs/' };
+    const put = await cos.putBucketLogging({ ...base(), BucketLoggingStatus: { LoggingEnabled: target } });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket logging status');
+    const on = await cos.getBucketLogging(base());
+    assert.deepStrictEqual(on.BucketLoggingStatus.LoggingEnabled, target, 'LoggingEnabled');
+    // Without BucketLoggingStatus the SDK sends the empty root, which turns logging off.
+    const disable = await cos.putBucketLogging(base());
+    assert.strictEqual(disable.statusCode, 200, 'PUT Bucket logging (off) status');
+    const offAgain = await cos.getBucketLogging(base());
+    assert.ok(!(offAgain.BucketLoggingStatus && offAgain.BucketLoggingStatus.LoggingEnabled), 'no LoggingEnabled after the empty root');
+    const appId = (cfg.bucket.match(/-(\d+)$/) || [null, '1250000000'])[1];
+    const missing = await failure(
+      cos.putBucketLogging({ ...base(), BucketLoggingStatus: { LoggingEnabled: { TargetBucket: `nosuchlogs-${appId}` } } }),
+      'logging to a missing bucket'
+    );
+    assert.strictEqual(missing.statusCode, 400, 'missing target status');
+    return { target: on.BucketLoggingStatus.LoggingEnabled.TargetBucket, code: missing.code };
+  },
 };
 
 function describe(err) {

@@ -22,9 +22,9 @@ internal sealed partial class CosOperationHandlers
     /// <summary>The range COS documents for <c>x-cos-traffic-limit</c>, in bit/s (100 KB/s to 100 MB/s).</summary>
     private const long MinTrafficLimit = 819200, MaxTrafficLimit = 838860800;
 
-    static partial void ValidatePutObjectTagging(PutObjectTaggingRequest request, OperationContext context) => CheckTags(request.TagSet, MaxObjectTags);
+    partial void ValidatePutObjectTagging(PutObjectTaggingRequest request, OperationContext context) => CheckTags(request.TagSet, MaxObjectTags);
 
-    static partial void ValidatePutBucketTagging(PutBucketTaggingRequest request, OperationContext context) => CheckTags(request.TagSet, MaxBucketTags);
+    partial void ValidatePutBucketTagging(PutBucketTaggingRequest request, OperationContext context) => CheckTags(request.TagSet, MaxBucketTags);
 
     /// <summary>Refuses a tag set COS refuses: 400 InvalidTag.</summary>
     private static void CheckTags(IReadOnlyList<Tag> tags, int max)
