@@ -100,7 +100,9 @@ internal sealed class CosRequestHandler
                 }
             }
 
-            var secretId = _options.SkipAuthentication ? null : _authenticator.Authenticate(http.Request, route);
+            // An unsigned read of something public (an ACL granting everyone READ, or a bucket granting WRITE) needs no key.
+            var anonymous = operation is not null && AnonymousAccess.Allows(http.Request, operation, route, _store);
+            var secretId = _options.SkipAuthentication || anonymous ? null : _authenticator.Authenticate(http.Request, route);
             if (operation is null)
             {
                 throw unselectable!;
