@@ -52,6 +52,15 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "putBucketOrigin" => PutBucketOrigin,
             "putBucketAccelerate" => PutBucketAccelerate,
             "putBucketLogging" => PutBucketLogging,
+            "bucketBasics" => BucketBasics,
+            "bucketAcl" => BucketAcl,
+            "putBucketPolicy" => PutBucketPolicy,
+            "putBucketTagging" => PutBucketTagging,
+            "objectTagging" => ObjectTagging,
+            "putBucketReferer" => PutBucketReferer,
+            "putBucketEncryption" => PutBucketEncryption,
+            "putBucketWebsite" => PutBucketWebsite,
+            "multipartLowLevel" => MultipartLowLevel,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -664,6 +673,215 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
         put.StatusCode.ShouldBe(200);
         (enabled.Status, enabled.Type).ShouldBe((AccelerateStatus.Enabled, AccelerateType.Cos));
         suspended.Status.ShouldBe(AccelerateStatus.Suspended);
+    }
+
+    private async Task BucketBasics(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetbasics");
+        var service = await Cos.GetServiceAsync(new GetServiceRequest());
+        var location = await Cos.GetBucketLocationAsync(new GetBucketLocationRequest { Bucket = bucket });
+        var delete = await Cos.DeleteBucketAsync(new DeleteBucketRequest { Bucket = bucket });
+        var gone = await Should.ThrowAsync<CosException>(() => Cos.HeadBucketAsync(new HeadBucketRequest { Bucket = bucket }));
+
+        service.Buckets.Select(b => b.Name).ShouldContain(bucket);
+        location.LocationConstraint.ShouldBe(EmulatorFixture.Region);
+        delete.StatusCode.ShouldBe(204);
+        gone.StatusCode.ShouldBe(404);
+    }
+
+    private async Task BucketAcl(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetbacl");
+        await Cos.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "pub.txt", Body = new MemoryStream("public"u8.ToArray()) });
+        var url = $"http://{bucket}.cos.{EmulatorFixture.Region}.myqcloud.com/pub.txt";
+        var before = await UnsignedGetAsync(url);
+        var put = await Cos.PutBucketAclAsync(new PutBucketAclRequest { Bucket = bucket, Acl = global::Cos.Generated.BucketAcl.PublicRead, GrantFullControl = "id=\"100000000012\"" });
+        var got = await Cos.GetBucketAclAsync(new GetBucketAclRequest { Bucket = bucket });
+        var after = await UnsignedGetAsync(url);
+
+        before.Status.ShouldBe(403);
+        put.StatusCode.ShouldBe(200);
+        got.Grants.ShouldContain(g => g.Grantee.URI == "http://cam.qcloud.com/groups/global/AllUsers" && g.Permission == Permission.Read);
+        got.Grants.ShouldContain(g => g.Grantee.ID == "qcs::cam::uin/100000000012:uin/100000000012" && g.Permission == Permission.FullControl);
+        (after.Status, after.Body).ShouldBe((200, "public"));
+    }
+
+    private async Task PutBucketPolicy(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetpolicy");
+        var policy = new BucketPolicy
+        {
+            Version = "2.0",
+            Statement =
+            [
+                new PolicyStatement
+                {
+                    Principal = new PolicyPrincipal { Qcs = ["qcs::cam::uin/100000000001:uin/100000000011"] },
+                    Effect = PolicyEffect.Allow,
+                    Action = ["name/cos:GetObject"],
+                    Resource = [$"qcs::cos:{EmulatorFixture.Region}:uid/{EmulatorFixture.AppId}:{bucket}/*"],
+                    Condition = System.Text.Json.JsonDocument.Parse("""{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}""").RootElement,
+                },
+            ],
+        };
+        var put = await Cos.PutBucketPolicyAsync(new PutBucketPolicyRequest { Bucket = bucket, Policy = policy });
+        var got = await Cos.GetBucketPolicyAsync(new GetBucketPolicyRequest { Bucket = bucket });
+        var delete = await Cos.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { Bucket = bucket });
+        var none = await Should.ThrowAsync<CosException>(() => Cos.GetBucketPolicyAsync(new GetBucketPolicyRequest { Bucket = bucket }));
+
+        put.StatusCode.ShouldBe(204);
+        var statement = got.Policy.ShouldNotBeNull().Statement.ShouldHaveSingleItem();
+        statement.Action.ShouldBe(["name/cos:GetObject"]);
+        statement.Condition.ShouldNotBeNull().GetProperty("ip_equal").GetProperty("qcs:ip")[0].GetString().ShouldBe("10.0.0.0/8");
+        delete.StatusCode.ShouldBe(204);
+        (none.StatusCode, none.ErrorCode).ShouldBe((404, "NoSuchPolicy"));
+    }
+
+    private async Task PutBucketTagging(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnettags");
+        Tag[] tags = [new() { Key = "team", Value = "storage" }, new() { Key = "cost center", Value = "a&b" }];
+        var put = await Cos.PutBucketTaggingAsync(new PutBucketTaggingRequest { Bucket = bucket, TagSet = tags });
+        var got = await Cos.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = bucket });
+        var tooMany = await Should.ThrowAsync<CosException>(() => Cos.PutBucketTaggingAsync(new PutBucketTaggingRequest { Bucket = bucket, TagSet = [.. Enumerable.Range(0, 51).Select(i => new Tag { Key = $"k{i}", Value = "v" })] }));
+        var delete = await Cos.DeleteBucketTaggingAsync(new DeleteBucketTaggingRequest { Bucket = bucket });
+        var empty = await Should.ThrowAsync<CosException>(() => Cos.GetBucketTaggingAsync(new GetBucketTaggingRequest { Bucket = bucket }));
+
+        put.StatusCode.ShouldBe(204);
+        got.TagSet.ShouldBe(tags);
+        tooMany.ErrorCode.ShouldBe("InvalidTag");
+        delete.StatusCode.ShouldBe(204);
+        empty.ErrorCode.ShouldBe("NoSuchTagSet");
+    }
+
+    private async Task ObjectTagging(string prefix)
+    {
+        var key = prefix + "tags/object.txt";
+        await Cos.PutObjectAsync(new PutObjectRequest { Bucket = Bucket, Key = key, Body = new MemoryStream("tagged"u8.ToArray()), Tagging = "origin=upload&note=two%20words" });
+        var fromHeader = await Cos.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Bucket, Key = key });
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = Bucket, Key = key });
+        Tag[] tags = [new() { Key = "stage", Value = "final" }];
+        var put = await Cos.PutObjectTaggingAsync(new PutObjectTaggingRequest { Bucket = Bucket, Key = key, TagSet = tags });
+        var replaced = await Cos.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Bucket, Key = key });
+        var tooMany = await Should.ThrowAsync<CosException>(() => Cos.PutObjectTaggingAsync(new PutObjectTaggingRequest { Bucket = Bucket, Key = key, TagSet = [.. Enumerable.Range(0, 11).Select(i => new Tag { Key = $"k{i}", Value = "v" })] }));
+        var delete = await Cos.DeleteObjectTaggingAsync(new DeleteObjectTaggingRequest { Bucket = Bucket, Key = key });
+        var empty = await Should.ThrowAsync<CosException>(() => Cos.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Bucket, Key = key }));
+
+        fromHeader.TagSet.ShouldBe([new Tag { Key = "origin", Value = "upload" }, new Tag { Key = "note", Value = "two words" }]);
+        head.TaggingCount.ShouldBe(2);
+        put.StatusCode.ShouldBe(200);
+        replaced.TagSet.ShouldBe(tags);
+        tooMany.ErrorCode.ShouldBe("InvalidTag");
+        delete.StatusCode.ShouldBe(204);
+        empty.ErrorCode.ShouldBe("NoSuchTagSet");
+    }
+
+    private async Task PutBucketReferer(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetreferer");
+        var put = await Cos.PutBucketRefererAsync(new PutBucketRefererRequest
+        {
+            Bucket = bucket, Status = RefererStatus.Enabled, RefererType = RefererType.WhiteList, Domains = ["*.example.com", "www.example.org"], EmptyReferConfiguration = EmptyRefererAccess.Deny,
+        });
+        var got = await Cos.GetBucketRefererAsync(new GetBucketRefererRequest { Bucket = bucket });
+
+        put.StatusCode.ShouldBe(200);
+        (got.RefererType, got.EmptyReferConfiguration).ShouldBe((RefererType.WhiteList, EmptyRefererAccess.Deny));
+        got.Domains.ShouldBe(["*.example.com", "www.example.org"]);
+    }
+
+    private async Task PutBucketEncryption(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetenc");
+        var put = await Cos.PutBucketEncryptionAsync(new PutBucketEncryptionRequest
+        {
+            Bucket = bucket,
+            Rule = new BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new BucketEncryptionDefault { SseAlgorithm = BucketEncryptionAlgorithm.Aes256 } },
+        });
+        var got = await Cos.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { Bucket = bucket });
+        var encrypted = await Cos.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "enc.txt", Body = new MemoryStream("secret"u8.ToArray()) });
+        var head = await Cos.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = "enc.txt" });
+        var delete = await Cos.DeleteBucketEncryptionAsync(new DeleteBucketEncryptionRequest { Bucket = bucket });
+        var plain = await Cos.PutObjectAsync(new PutObjectRequest { Bucket = bucket, Key = "plain.txt", Body = new MemoryStream("plain"u8.ToArray()) });
+
+        put.StatusCode.ShouldBe(200);
+        got.Rule.ShouldNotBeNull().ApplyServerSideEncryptionByDefault.SseAlgorithm.ShouldBe(BucketEncryptionAlgorithm.Aes256);
+        encrypted.ServerSideEncryption.ShouldBe(ServerSideEncryption.Aes256);
+        head.ServerSideEncryption.ShouldBe(ServerSideEncryption.Aes256);
+        delete.StatusCode.ShouldBe(204);
+        plain.ServerSideEncryption.ShouldBeNull();
+    }
+
+    private async Task PutBucketWebsite(string prefix)
+    {
+        var bucket = await FreshBucketAsync("dotnetsite");
+        var put = await Cos.PutBucketWebsiteAsync(new PutBucketWebsiteRequest
+        {
+            Bucket = bucket,
+            IndexDocument = new WebsiteIndexDocument { Suffix = "index.html" },
+            ErrorDocument = new WebsiteErrorDocument { Key = "error.html" },
+            RoutingRules = [new WebsiteRoutingRule { Condition = new WebsiteRoutingCondition { KeyPrefixEquals = "docs/" }, Redirect = new WebsiteRedirect { Protocol = "https", ReplaceKeyPrefixWith = "documents/" } }],
+        });
+        var got = await Cos.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { Bucket = bucket });
+        var delete = await Cos.DeleteBucketWebsiteAsync(new DeleteBucketWebsiteRequest { Bucket = bucket });
+        var none = await Should.ThrowAsync<CosException>(() => Cos.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { Bucket = bucket }));
+
+        put.StatusCode.ShouldBe(200);
+        got.IndexDocument.ShouldNotBeNull().Suffix.ShouldBe("index.html");
+        got.ErrorDocument.ShouldNotBeNull().Key.ShouldBe("error.html");
+        got.RoutingRules.ShouldHaveSingleItem().Redirect.ReplaceKeyPrefixWith.ShouldBe("documents/");
+        delete.StatusCode.ShouldBe(204);
+        none.ErrorCode.ShouldBe("NoSuchWebsiteConfiguration");
+    }
+
+    private async Task MultipartLowLevel(string prefix)
+    {
+        var key = prefix + "multipart/low level.bin";
+        var data = RandomNumberGenerator.GetBytes(MiB + 100);
+        var init = await Cos.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Bucket, Key = key, Tagging = "via=multipart" });
+        var uploadId = init.UploadId.ShouldNotBeNull();
+        var listed = await Cos.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = Bucket, Prefix = prefix + "multipart/" });
+        var part1 = await UploadPartAsync(key, uploadId, data, 1);
+        var source = prefix + "multipart/source.bin";
+        await PutAsync(source, data[MiB..]);
+        var part2 = await Cos.UploadPartCopyAsync(new UploadPartCopyRequest
+        {
+            Bucket = Bucket, Key = key, UploadId = uploadId, PartNumber = 2,
+            CopySource = $"{Bucket}.cos.{EmulatorFixture.Region}.myqcloud.com/{Uri.EscapeDataString(source).Replace("%2F", "/", StringComparison.Ordinal)}",
+        });
+        var parts = await Cos.ListPartsAsync(new ListPartsRequest { Bucket = Bucket, Key = key, UploadId = uploadId });
+        var done = await Cos.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            Bucket = Bucket, Key = key, UploadId = uploadId, Parts = [part1, new CompletedPart { PartNumber = 2, ETag = part2.ETag! }],
+        });
+        var tags = await Cos.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = Bucket, Key = key });
+        var abandoned = await Cos.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { Bucket = Bucket, Key = prefix + "multipart/abandoned.bin" });
+        var abort = await Cos.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { Bucket = Bucket, Key = prefix + "multipart/abandoned.bin", UploadId = abandoned.UploadId! });
+        var again = await Should.ThrowAsync<CosException>(() => Cos.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { Bucket = Bucket, Key = prefix + "multipart/abandoned.bin", UploadId = abandoned.UploadId! }));
+
+        listed.Uploads.Select(u => u.UploadId).ShouldContain(uploadId);
+        parts.Parts.Select(p => p.PartNumber).ShouldBe([1, 2]);
+        done.StatusCode.ShouldBe(200);
+        (await GetBytesAsync(key)).ShouldBe(data);
+        tags.TagSet.ShouldBe([new Tag { Key = "via", Value = "multipart" }]);
+        abort.StatusCode.ShouldBe(204);
+        again.StatusCode.ShouldBe(404);
+    }
+
+    /// <summary>An unsigned GET through the emulator, keeping the URL's Host: what an anonymous reader sends.</summary>
+    private async Task<(int Status, string Body)> UnsignedGetAsync(string url)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, fixture.Emulator.Port), token);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        });
+        using var response = await http.GetAsync(url);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private async Task PutBucketLogging(string prefix)

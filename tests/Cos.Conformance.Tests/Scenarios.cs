@@ -33,6 +33,15 @@ public static class Scenarios
         "putBucketOrigin",
         "putBucketAccelerate",
         "putBucketLogging",
+        "bucketBasics",
+        "bucketAcl",
+        "putBucketPolicy",
+        "putBucketTagging",
+        "objectTagging",
+        "putBucketReferer",
+        "putBucketEncryption",
+        "putBucketWebsite",
+        "multipartLowLevel",
     ];
 
     public static TheoryData<string> All => new(Names);

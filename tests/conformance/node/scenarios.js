@@ -829,6 +829,179 @@ const scenarios = {
     assert.strictEqual(missing.statusCode, 400, 'missing target status');
     return { target: on.BucketLoggingStatus.LoggingEnabled.TargetBucket, code: missing.code };
   },
+
+  async bucketBasics() {
+    const b = await freshBucket('nodebasics');
+    const service = await cos.getService({ Region: cfg.region });
+    assert.ok(service.Buckets.some((x) => x.Name === b.Bucket), 'GET Service lists the new bucket');
+    const location = await cos.getBucketLocation(b);
+    assert.strictEqual(location.LocationConstraint, cfg.region, 'LocationConstraint');
+    const del = await cos.deleteBucket(b);
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket status');
+    const gone = await failure(cos.headBucket(b), 'HEAD of a deleted bucket');
+    assert.strictEqual(gone.statusCode, 404, 'deleted bucket status');
+    return { bucket: b.Bucket };
+  },
+
+  async bucketAcl() {
+    const b = await freshBucket('nodebacl');
+    await cos.putObject({ ...b, Key: 'pub.txt', Body: Buffer.from('public') });
+    const before = await plainGet(`http://${b.Bucket}.cos.${cfg.region}.myqcloud.com/pub.txt`);
+    assert.strictEqual(before.status, 403, 'an unsigned GET in a private bucket');
+    const put = await cos.putBucketAcl({ ...b, ACL: 'public-read', GrantFullControl: 'id="100000000012"' });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket acl status');
+    const got = await cos.getBucketAcl(b);
+    assert.strictEqual(got.ACL, 'public-read', 'decoded as public-read');
+    assert.strictEqual(got.GrantFullControl, 'id="qcs::cam::uin/100000000012:uin/100000000012"', 'the FULL_CONTROL grant (the SDK joins them)');
+    const after = await plainGet(`http://${b.Bucket}.cos.${cfg.region}.myqcloud.com/pub.txt`);
+    assert.strictEqual(after.status, 200, 'an unsigned GET in a public-read bucket');
+    assert.strictEqual(after.body.toString(), 'public', 'the object');
+    return { acl: got.ACL };
+  },
+
+  async putBucketPolicy() {
+    const b = await freshBucket('nodepolicy');
+    const appId = b.Bucket.match(/-(\d+)$/)[1];
+    const Policy = {
+      version: '2.0',
+      Statement: [
+        {
+          Principal: { qcs: ['qcs::cam::uin/100000000001:uin/100000000011'] },
+          Effect: 'allow',
+          Action: ['name/cos:GetObject'],
+          Resource: [`qcs::cos:${cfg.region}:uid/${appId}:${b.Bucket}/*`],
+          Condition: { ip_equal: { 'qcs:ip': ['10.0.0.0/8'] } },
+        },
+      ],
+    };
+    const put = await cos.putBucketPolicy({ ...b, Policy });
+    assert.strictEqual(put.statusCode, 204, 'PUT Bucket policy status');
+    const got = await cos.getBucketPolicy(b);
+    assert.deepStrictEqual(got.Policy.Statement[0].Action, ['name/cos:GetObject'], 'Action');
+    assert.deepStrictEqual(got.Policy.Statement[0].Condition, Policy.Statement[0].Condition, 'Condition, free-form JSON');
+    const del = await cos.deleteBucketPolicy(b);
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket policy status');
+    const none = await failure(cos.getBucketPolicy(b), 'GET Bucket policy after DELETE');
+    assert.strictEqual(none.statusCode, 404, 'no policy status');
+    return { statements: got.Policy.Statement.length };
+  },
+
+  async putBucketTagging() {
+    const b = await freshBucket('nodetags');
+    const Tags = [{ Key: 'team', Value: 'storage' }, { Key: 'cost center', Value: 'a&b' }];
+    const put = await cos.putBucketTagging({ ...b, Tags });
+    assert.strictEqual(put.statusCode, 204, 'PUT Bucket tagging status');
+    const got = await cos.getBucketTagging(b);
+    assert.deepStrictEqual(got.Tags, Tags, 'Tags');
+    const tooMany = await failure(cos.putBucketTagging({ ...b, Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }), '51 bucket tags');
+    assert.strictEqual(tooMany.code, 'InvalidTag', '51 bucket tags code');
+    const del = await cos.deleteBucketTagging(b);
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket tagging status');
+    const empty = await cos.getBucketTagging(b);
+    assert.deepStrictEqual(empty.Tags, [], 'Tags after DELETE (the SDK turns NoSuchTagSet into [])');
+    return { tags: got.Tags.length };
+  },
+
+  async objectTagging() {
+    const k = key('tags/object.txt');
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from('tagged'), Headers: { 'x-cos-tagging': 'origin=upload&note=two%20words' } });
+    const fromHeader = await cos.getObjectTagging({ ...base(), Key: k });
+    assert.deepStrictEqual(fromHeader.Tags, [{ Key: 'origin', Value: 'upload' }, { Key: 'note', Value: 'two words' }], 'tags from x-cos-tagging');
+    const head = await cos.headObject({ ...base(), Key: k });
+    assert.strictEqual(head.headers['x-cos-tagging-count'], '2', 'x-cos-tagging-count');
+    const Tags = [{ Key: 'stage', Value: 'final' }];
+    const put = await cos.putObjectTagging({ ...base(), Key: k, Tags });
+    assert.strictEqual(put.statusCode, 200, 'PUT Object tagging status');
+    assert.deepStrictEqual((await cos.getObjectTagging({ ...base(), Key: k })).Tags, Tags, 'Tags replaced');
+    const tooMany = await failure(cos.putObjectTagging({ ...base(), Key: k, Tags: Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }), '11 object tags');
+    assert.strictEqual(tooMany.code, 'InvalidTag', '11 object tags code');
+    const del = await cos.deleteObjectTagging({ ...base(), Key: k });
+    assert.strictEqual(del.statusCode, 204, 'DELETE Object tagging status');
+    assert.deepStrictEqual((await cos.getObjectTagging({ ...base(), Key: k })).Tags, [], 'Tags after DELETE');
+    return { tags: Tags.length };
+  },
+
+  async putBucketReferer() {
+    const b = await freshBucket('nodereferer');
+    const RefererConfiguration = { Status: 'Enabled', RefererType: 'White-List', DomainList: { Domains: ['*.example.com', 'www.example.org'] }, EmptyReferConfiguration: 'Deny' };
+    const put = await cos.putBucketReferer({ ...b, RefererConfiguration });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket referer status');
+    const got = await cos.getBucketReferer(b);
+    assert.strictEqual(got.RefererConfiguration.RefererType, 'White-List', 'RefererType');
+    assert.deepStrictEqual(got.RefererConfiguration.DomainList.Domains, ['*.example.com', 'www.example.org'], 'Domains');
+    assert.strictEqual(got.RefererConfiguration.EmptyReferConfiguration, 'Deny', 'EmptyReferConfiguration');
+    return { domains: got.RefererConfiguration.DomainList.Domains.length };
+  },
+
+  async putBucketEncryption() {
+    const b = await freshBucket('nodeenc');
+    const put = await cos.putBucketEncryption({ ...b, ServerSideEncryptionConfiguration: { Rule: [{ ApplySideEncryptionConfiguration: { SSEAlgorithm: 'AES256' } }] } });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket encryption status');
+    const got = await cos.getBucketEncryption(b);
+    assert.strictEqual(got.statusCode, 200, 'GET Bucket encryption status');
+    // The bucket's default encryption reaches its objects.
+    const obj = await cos.putObject({ ...b, Key: 'enc.txt', Body: Buffer.from('secret') });
+    assert.strictEqual(obj.headers['x-cos-server-side-encryption'], 'AES256', 'PUT Object echoes the default encryption');
+    const head = await cos.headObject({ ...b, Key: 'enc.txt' });
+    assert.strictEqual(head.headers['x-cos-server-side-encryption'], 'AES256', 'HEAD Object reports it');
+    const del = await cos.deleteBucketEncryption(b);
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket encryption status');
+    const plain = await cos.putObject({ ...b, Key: 'plain.txt', Body: Buffer.from('plain') });
+    assert.strictEqual(plain.headers['x-cos-server-side-encryption'], undefined, 'no default after DELETE');
+    return { algorithm: head.headers['x-cos-server-side-encryption'] };
+  },
+
+  async putBucketWebsite() {
+    const b = await freshBucket('nodesite');
+    const WebsiteConfiguration = {
+      IndexDocument: { Suffix: 'index.html' },
+      ErrorDocument: { Key: 'error.html' },
+      RoutingRules: [{ Condition: { KeyPrefixEquals: 'docs/' }, Redirect: { Protocol: 'https', ReplaceKeyPrefixWith: 'documents/' } }],
+    };
+    const put = await cos.putBucketWebsite({ ...b, WebsiteConfiguration });
+    assert.strictEqual(put.statusCode, 200, 'PUT Bucket website status');
+    const got = await cos.getBucketWebsite(b);
+    assert.strictEqual(got.WebsiteConfiguration.IndexDocument.Suffix, 'index.html', 'IndexDocument');
+    assert.strictEqual(got.WebsiteConfiguration.ErrorDocument.Key, 'error.html', 'ErrorDocument');
+    assert.deepStrictEqual(got.WebsiteConfiguration.RoutingRules[0].Redirect.ReplaceKeyPrefixWith, 'documents/', 'RoutingRules');
+    const del = await cos.deleteBucketWebsite(b);
+    assert.strictEqual(del.statusCode, 204, 'DELETE Bucket website status');
+    const empty = await cos.getBucketWebsite(b);
+    assert.deepStrictEqual(empty.WebsiteConfiguration, {}, 'the SDK turns NoSuchWebsiteConfiguration into {}');
+    return { suffix: got.WebsiteConfiguration.IndexDocument.Suffix };
+  },
+
+  async multipartLowLevel() {
+    const k = key('multipart/low level.bin');
+    const data = crypto.randomBytes(MiB + 100);
+    const init = await cos.multipartInit({ ...base(), Key: k, Headers: { 'x-cos-tagging': 'via=multipart' } });
+    assert.ok(init.UploadId, 'UploadId');
+    const listed = await cos.multipartList({ ...base(), Prefix: key('multipart/') });
+    assert.ok(listed.Upload.some((u) => u.UploadId === init.UploadId), 'multipartList shows the upload');
+    const p1 = await cos.multipartUpload({ ...base(), Key: k, UploadId: init.UploadId, PartNumber: 1, Body: data.subarray(0, MiB) });
+    // Part 2 is copied from an object with uploadPartCopy.
+    const src = key('multipart/source.bin');
+    await cos.putObject({ ...base(), Key: src, Body: data.subarray(MiB) });
+    const p2 = await cos.uploadPartCopy({
+      ...base(), Key: k, UploadId: init.UploadId, PartNumber: 2,
+      CopySource: `${cfg.bucket}.cos.${cfg.region}.myqcloud.com/${encodeKey(src)}`,
+    });
+    const parts = await cos.multipartListPart({ ...base(), Key: k, UploadId: init.UploadId });
+    assert.deepStrictEqual(parts.Part.map((p) => p.PartNumber), ['1', '2'], 'multipartListPart');
+    const done = await cos.multipartComplete({
+      ...base(), Key: k, UploadId: init.UploadId,
+      Parts: [{ PartNumber: 1, ETag: p1.ETag }, { PartNumber: 2, ETag: p2.ETag }],
+    });
+    assert.strictEqual(done.statusCode, 200, 'multipartComplete status');
+    assertSameBytes(await getBytes(k), data, 'the completed object');
+    assert.deepStrictEqual((await cos.getObjectTagging({ ...base(), Key: k })).Tags, [{ Key: 'via', Value: 'multipart' }], 'tags given at initiate');
+    const abandoned = await cos.multipartInit({ ...base(), Key: key('multipart/abandoned.bin') });
+    const abort = await cos.multipartAbort({ ...base(), Key: key('multipart/abandoned.bin'), UploadId: abandoned.UploadId });
+    assert.strictEqual(abort.statusCode, 204, 'multipartAbort status');
+    const again = await failure(cos.multipartAbort({ ...base(), Key: key('multipart/abandoned.bin'), UploadId: abandoned.UploadId }), 'a second abort');
+    assert.strictEqual(again.statusCode, 404, 'a second abort status');
+    return { parts: parts.Part.length };
+  },
 };
 
 function describe(err) {
