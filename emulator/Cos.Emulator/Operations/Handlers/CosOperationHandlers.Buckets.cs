@@ -66,47 +66,11 @@ internal sealed partial class CosOperationHandlers
         var encodingType = CheckEncodingType(request.EncodingType);
         var maxKeys = PageSize(request.MaxKeys, "max-keys", 1000);
 
-        var contents = new List<ObjectRecord>();
-        var prefixes = new List<string>();
-        string? nextMarker = null;
-        var truncated = false;
-        var count = 0;
-        foreach (var record in context.Store.ListObjects(context.Bucket, prefix, marker.Length == 0 ? null : marker))
-        {
-            string? common = null;
-            if (delimiter.Length > 0)
-            {
-                var at = record.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    common = record.Key[..(at + delimiter.Length)];
-                    if (common == marker || (prefixes.Count > 0 && prefixes[^1] == common))
-                    {
-                        continue;
-                    }
-                }
-            }
-
-            if (count == maxKeys)
-            {
-                truncated = true;
-                break;
-            }
-
-            if (common is not null)
-            {
-                prefixes.Add(common);
-                nextMarker = common;
-            }
-            else
-            {
-                contents.Add(record);
-                nextMarker = record.Key;
-            }
-
-            count++;
-        }
-
+        var page = ListingPage<ObjectRecord>.Take(context.Store.ListObjects(context.Bucket, prefix, marker.Length == 0 ? null : marker), r => r.Key, prefix, delimiter, marker, maxKeys);
+        var nextMarker = page.Last.CommonPrefix ?? page.Last.Entry?.Key;
+        var truncated = page.IsTruncated;
+        var contents = page.Entries;
+        var prefixes = page.CommonPrefixes;
         var owner = Owner(context);
         return Task.FromResult(new GetBucketResponse
         {

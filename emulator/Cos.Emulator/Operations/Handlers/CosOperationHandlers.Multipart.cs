@@ -182,45 +182,12 @@ internal sealed partial class CosOperationHandlers
                 || Utf8Order.Instance.Compare(u.Key, keyMarker) > 0
                 || (uploadIdMarker.Length > 0 && u.Key == keyMarker && string.CompareOrdinal(u.UploadId, uploadIdMarker) > 0));
 
-        var page = new List<UploadRecord>();
-        var prefixes = new List<string>();
-        string? nextKey = null, nextUploadId = null;
-        var truncated = false;
-        foreach (var upload in uploads)
-        {
-            string? common = null;
-            if (delimiter.Length > 0)
-            {
-                var at = upload.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    common = upload.Key[..(at + delimiter.Length)];
-                    if (common == keyMarker || (prefixes.Count > 0 && prefixes[^1] == common))
-                    {
-                        continue;
-                    }
-                }
-            }
-
-            if (page.Count + prefixes.Count == maxUploads)
-            {
-                truncated = true;
-                break;
-            }
-
-            if (common is not null)
-            {
-                prefixes.Add(common);
-                nextKey = common;
-                nextUploadId = null;
-            }
-            else
-            {
-                page.Add(upload);
-                nextKey = upload.Key;
-                nextUploadId = upload.UploadId;
-            }
-        }
+        var listing = ListingPage<UploadRecord>.Take(uploads, u => u.Key, prefix, delimiter, keyMarker, maxUploads);
+        var truncated = listing.IsTruncated;
+        var nextKey = listing.Last.CommonPrefix ?? listing.Last.Entry?.Key;
+        var nextUploadId = listing.Last.CommonPrefix is null ? listing.Last.Entry?.UploadId : null;
+        var page = listing.Entries;
+        var prefixes = listing.CommonPrefixes;
 
         var owner = Owner(context);
         return Task.FromResult(new ListMultipartUploadsResponse

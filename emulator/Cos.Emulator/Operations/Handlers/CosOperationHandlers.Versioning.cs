@@ -40,45 +40,13 @@ internal sealed partial class CosOperationHandlers
         var encodingType = CheckEncodingType(request.EncodingType);
         var maxKeys = PageSize(request.MaxKeys, "max-keys", 1000);
 
+        var page = ListingPage<(ObjectRecord Record, bool IsLatest)>.Take(
+            context.Store.ListVersions(context.Bucket, prefix, keyMarker, versionIdMarker), v => v.Record.Key, prefix, delimiter, keyMarker, maxKeys);
+        var owner = Owner(context);
         var versions = new List<ObjectVersion>();
         var markers = new List<DeleteMarkerEntry>();
-        var prefixes = new List<string>();
-        (string Key, string VersionId) next = default;
-        var truncated = false;
-        var count = 0;
-        var owner = Owner(context);
-        foreach (var (record, isLatest) in context.Store.ListVersions(context.Bucket, prefix, keyMarker, versionIdMarker))
+        foreach (var (record, isLatest) in page.Entries)
         {
-            string? common = null;
-            if (delimiter.Length > 0)
-            {
-                var at = record.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    common = record.Key[..(at + delimiter.Length)];
-                    if (common == keyMarker || (prefixes.Count > 0 && prefixes[^1] == common))
-                    {
-                        continue;
-                    }
-                }
-            }
-
-            if (count == maxKeys)
-            {
-                truncated = true;
-                break;
-            }
-
-            count++;
-            if (common is not null)
-            {
-                // The next page starts after the whole group: the prefix as key marker, no version marker.
-                prefixes.Add(common);
-                next = (common, string.Empty);
-                continue;
-            }
-
-            next = (record.Key, record.ListedVersionId);
             var key = XmlChars.Listed(record.Key, encodingType);
             if (record.IsDeleteMarker)
             {
@@ -100,6 +68,11 @@ internal sealed partial class CosOperationHandlers
             }
         }
 
+        // The next page starts after the last entry (its key and version), or after a whole group (no version marker).
+        var (last, lastPrefix) = page.Last;
+        var truncated = page.IsTruncated;
+        (string Key, string VersionId) next = lastPrefix is not null ? (lastPrefix, string.Empty) : (last.Record?.Key ?? string.Empty, last.Record?.ListedVersionId ?? string.Empty);
+        var prefixes = page.CommonPrefixes;
         return Task.FromResult(new ListObjectVersionsResponse
         {
             Name = context.Bucket,
