@@ -101,6 +101,15 @@ public sealed class ObjectHeaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_append_sets_the_ACL_and_later_ones_keep_it()
+    {
+        await _client.AppendObjectAsync(new AppendObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt", Position = 0, Body = Body("a"), ContentLength = 1, Acl = ObjectAcl.PublicRead });
+        await _client.AppendObjectAsync(new AppendObjectRequest { Bucket = Emulators.Bucket, Key = "log.txt", Position = 1, Body = Body("b"), ContentLength = 1, Acl = ObjectAcl.Private });
+        var acl = await _client.GetObjectAclAsync(new GetObjectAclRequest { Bucket = Emulators.Bucket, Key = "log.txt" });
+        acl.Grants.ShouldContain(g => g.Grantee.URI == "http://cam.qcloud.com/groups/global/AllUsers" && g.Permission == Permission.Read);
+    }
+
+    [Fact]
     public async Task Server_side_encryption_is_echoed_on_writes_and_reads()
     {
         var cos = await PutAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "sse-cos.txt", Body = Body("x"), ServerSideEncryption = ServerSideEncryption.Aes256 });

@@ -25,6 +25,7 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.InvalidArgument("The append position cannot be negative.");
         }
 
+        CheckTrafficLimit(request.TrafficLimit);
         var expectedMd5 = ContentMd5.Parse(request.ContentMd5);
         var opened = context.Store.OpenObject(context.Bucket, context.Key);
         var current = opened?.Record;
@@ -45,6 +46,8 @@ internal sealed partial class CosOperationHandlers
             throw CosErrors.InvalidArgument("An appendable object cannot be INTELLIGENT_TIERING.");
         }
 
+        // The first append sets the ACL from its headers (checked before any byte is stored); later ones keep the object's.
+        var firstDocuments = current is null ? HeaderDocuments(context, null, request.Acl, request.GrantRead, request.GrantReadAcp, request.GrantWriteAcp, request.GrantFullControl) : null;
         using var appended = new Md5HashingStream(request.Body);
         var blob = await context.Store.WriteBlobAsync(old is null ? appended : new ConcatenatedStream(old, appended), md5Required: true, context.Http.RequestAborted);
         if (expectedMd5 is not null && !CryptographicOperations.FixedTimeEquals(expectedMd5, appended.Md5()))
@@ -64,7 +67,7 @@ internal sealed partial class CosOperationHandlers
             Properties = current?.Properties
                 ?? Properties(context, request.ContentType, request.CacheControl, request.ContentDisposition, request.ContentEncoding, request.Expires, request.StorageClass, request.Metadata),
             Appendable = true,
-            Configurations = current?.Configurations ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            Configurations = current?.Configurations ?? firstDocuments!,
         };
         context.Store.CommitObject(context.Bucket, record);
         return new AppendObjectResponse { NextAppendPosition = record.Size, ETag = record.ETag, Crc64 = record.Crc64 };
