@@ -20,8 +20,33 @@ internal static class OperationEmitter
         w.Line();
         EmitClient(w, service, op);
         w.Line();
+        EmitInterface(w, service, op);
+        w.Line();
         EmitMarshaller(w, service, op);
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The operation's members of the client's interface (<c>I{Client}</c>), which the client implements, so code that
+    /// calls COS can be tested with a fake. The interface's other members (transfers, presigning) are hand-written.
+    /// </summary>
+    private static void EmitInterface(SourceWriter w, ServiceModel service, OperationModel op)
+    {
+        using (w.Block($"public partial interface I{service.ClientName}"))
+        {
+            w.Line($"/// <inheritdoc cref=\"{ClientRef(service, op)}\"/>");
+            w.Line($"global::System.Threading.Tasks.Task<{op.Name}Response> {op.Name}Async({op.Name}Request request, {Token} cancellationToken = default);");
+            if (op.Pagination is { } paging)
+            {
+                var itemType = TypeNames.Of(op.Output.First(m => m.Name == paging.Items).Type.Element!);
+                w.Line();
+                w.Line($"/// <inheritdoc cref=\"{service.ClientName}.{op.Name}PagesAsync\"/>");
+                w.Line($"global::System.Collections.Generic.IAsyncEnumerable<{op.Name}Response> {op.Name}PagesAsync({op.Name}Request request, {Token} cancellationToken = default);");
+                w.Line();
+                w.Line($"/// <inheritdoc cref=\"{service.ClientName}.{paging.EnumeratorName}Async\"/>");
+                w.Line($"global::System.Collections.Generic.IAsyncEnumerable<{itemType}> {paging.EnumeratorName}Async({op.Name}Request request, {Token} cancellationToken = default);");
+            }
+        }
     }
 
     private static void EmitRequest(SourceWriter w, ServiceModel service, OperationModel op)
@@ -80,7 +105,7 @@ internal static class OperationEmitter
 
     private static void EmitClient(SourceWriter w, ServiceModel service, OperationModel op)
     {
-        using (w.Block($"partial class {service.ClientName}"))
+        using (w.Block($"partial class {service.ClientName} : I{service.ClientName}"))
         {
             Docs.FromSpec(w, op.Doc, $"Sends the COS {op.Name} request.");
             if (op.DocUrl is not null)

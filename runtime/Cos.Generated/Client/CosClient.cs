@@ -13,7 +13,7 @@ namespace Cos.Generated;
 /// class; this part holds the options, the pipeline and presigned URLs. Thread-safe; create one per
 /// set of options and reuse it.
 /// </summary>
-public sealed partial class CosClient : IDisposable
+public sealed partial class CosClient : ICosClient
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
