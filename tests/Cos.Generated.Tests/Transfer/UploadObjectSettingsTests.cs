@@ -310,6 +310,23 @@ public sealed class UploadObjectSettingsTests
         output.ToArray().ShouldBe(data);
     }
 
+    [Fact]
+    public async Task A_lost_Complete_answer_of_an_SSE_C_upload_is_settled_by_a_HEAD_that_carries_the_key()
+    {
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        var key = Key32(8);
+        var data = RandomBytes((2 * MiB) + 1, seed: 13);
+        var lost = harness.Emulator.Faults.Add(new Cos.Emulator.Faults.FaultRule { Operation = "CompleteMultipartUpload", Times = 1, ResetConnectionAfterBytes = 5 });
+        var heads = harness.CountRequests("HeadObject");
+
+        var result = await client.UploadFileAsync(Bucket, "lost-complete.bin", harness.WriteFile(data), new CosUploadOptions { CheckpointDirectory = harness.CheckpointDirectory, ServerSideEncryption = CosServerSideEncryption.SseC(key) });
+
+        lost.Fired.ShouldBe(1);
+        heads.Fired.ShouldBe(1); // the emulator refuses a HEAD of an SSE-C object without its key
+        result.Crc64.ShouldBe(Cos.Generated.Integrity.CosCrc64.Compute(data));
+    }
+
     /// <summary>Uploads with one part in flight and cancels once the server has answered part 3; returns the kept upload id.</summary>
     private static async Task<string> UploadThreePartsThenCancelAsync(UploadHarness harness, string path, string key, CosUploadOptions options)
     {
