@@ -148,6 +148,8 @@ public sealed class CopyDownloadObjectSettingsTests
         var options = new CosUploadOptions { ServerSideEncryption = sse };
         AssertNoKey(options.ToString()!, key);
         AssertNoKey(new CosDownloadOptions { CustomerKey = sse }.ToString()!, key);
+        var file = new CosFileUpload(Bucket, "k", "/tmp/f") { Options = options };
+        AssertNoKey(file.ToString(), key); // a record: its ToString prints its members
 
         var shortKey = RandomBytes(31, seed: 6);
         var error = Should.Throw<ArgumentException>(() => CosServerSideEncryption.SseC(shortKey));
