@@ -48,8 +48,8 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
 
     /// <summary>
     /// Files to upload. Metadata: <c>Key</c> (else <see cref="KeyPrefix"/> + <c>%(RecursiveDir)</c> + file name),
-    /// <c>ContentType</c>, <c>CacheControl</c>, <c>ContentDisposition</c>, <c>StorageClass</c>, and user metadata as
-    /// <c>x-cos-meta-NAME</c>.
+    /// <c>ContentType</c>, <c>CacheControl</c>, <c>ContentDisposition</c>, <c>StorageClass</c>, <c>Acl</c>, <c>Tags</c>
+    /// (<c>k=v;k2=v2</c>, merged over <see cref="Tags"/>), and user metadata as <c>x-cos-meta-NAME</c>.
     /// </summary>
     public ITaskItem[]? Files { get; set; }
 
@@ -79,6 +79,30 @@ public sealed class CosUpload : Microsoft.Build.Utilities.Task, ICancelableTask
 
     /// <summary>User metadata of every file, as <c>name=value</c> entries (sent as <c>x-cos-meta-name</c>).</summary>
     public string[]? Metadata { get; set; }
+
+    /// <summary>
+    /// The canned ACL of every file without its own <c>Acl</c> metadata: <c>default</c>, <c>private</c>, <c>public-read</c>,
+    /// <c>authenticated-read</c>, <c>bucket-owner-read</c> or <c>bucket-owner-full-control</c>. Empty inherits the bucket's.
+    /// </summary>
+    public string? Acl { get; set; }
+
+    /// <summary>
+    /// Tags of every file, as <c>key=value</c> entries (<c>team=web;build=42</c>); an item's <c>Tags</c> metadata is merged
+    /// over them. At most 10 per object, keys of 1 to 128 characters, values of at most 256. The SDK URL-encodes them.
+    /// </summary>
+    public string[]? Tags { get; set; }
+
+    /// <summary>
+    /// Server-side encryption of every file: <c>AES256</c> (SSE-COS) or <c>cos/kms</c> (SSE-KMS, with <see cref="KmsKeyId"/>).
+    /// SSE-C is not offered: MSBuild records task parameters in binlogs, and the key would be in them.
+    /// </summary>
+    public string? ServerSideEncryption { get; set; }
+
+    /// <summary>The KMS key id of <c>cos/kms</c>; empty uses the account's default COS key.</summary>
+    public string? KmsKeyId { get; set; }
+
+    /// <summary>Bandwidth limit of each upload request (PUT or part) in bit/s, 819200 to 838860800; 0 (default) for none.</summary>
+    public long TrafficLimit { get; set; }
 
     /// <summary>Upload every file, without checking whether its object is already there.</summary>
     public bool Force { get; set; }

@@ -117,14 +117,38 @@ internal sealed class UploadPlanner
             return;
         }
 
-        var upload = new PlannedUpload(file.FullName, key, file.Length, OptionsFor(file, item), item);
+        if (OptionsFor(file, item, out var problem) is not { } options)
+        {
+            Error(CosErrorCodes.InvalidParameter, problem!);
+            return;
+        }
+
+        var upload = new PlannedUpload(file.FullName, key, file.Length, options, item);
         _byKey.Add(key, upload);
         _uploads.Add(upload);
     }
 
     /// <summary>Item metadata first, then the task's defaults, then (for the content type) the file's extension.</summary>
-    private CosUploadOptions OptionsFor(FileInfo file, ITaskItem item)
+    private CosUploadOptions? OptionsFor(FileInfo file, ITaskItem item, out string? problem)
     {
+        problem = null;
+        var acl = Defaults.Acl;
+        if (Value(item, "Acl") is { } itemAcl)
+        {
+            acl = ObjectSettings.ParseAcl(itemAcl, $"The Acl metadata of '{file.FullName}'", out problem);
+        }
+
+        IReadOnlyDictionary<string, string>? tags = Defaults.Tags;
+        if (problem is null && Value(item, "Tags") is { } itemTags)
+        {
+            tags = ObjectSettings.ParseTags(itemTags.Split(';'), Defaults.Tags, $"The Tags metadata of '{file.FullName}'", out problem);
+        }
+
+        if (problem is not null)
+        {
+            return null;
+        }
+
         var metadata = new Dictionary<string, string>(Defaults.Metadata, StringComparer.OrdinalIgnoreCase);
         foreach (var name in item.MetadataNames.Cast<string>())
         {
@@ -142,6 +166,10 @@ internal sealed class UploadPlanner
             ContentDisposition = Value(item, "ContentDisposition") ?? Defaults.ContentDisposition,
             StorageClass = storageClass is null ? default(StorageClass?) : new StorageClass(storageClass.ToUpperInvariant()),
             Metadata = metadata.Count == 0 ? null : metadata,
+            Acl = acl,
+            Tags = tags is { Count: > 0 } ? tags : null,
+            ServerSideEncryption = Defaults.ServerSideEncryption,
+            TrafficLimit = Defaults.TrafficLimit,
 
             // A build upload either lands whole or leaves nothing: no parts kept for a resume, no checkpoint files.
             OnFailure = CosUploadFailureAction.Abort,

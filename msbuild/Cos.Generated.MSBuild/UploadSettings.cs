@@ -116,8 +116,21 @@ internal sealed class UploadSettings
             metadata[name.ToLowerInvariant()] = entry[(equals + 1)..];
         }
 
+        var acl = ObjectSettings.ParseAcl(Task.Acl, "Acl", out var problem);
+        var tags = problem is null ? ObjectSettings.ParseTags(Task.Tags ?? [], null, "Tags", out problem) : null;
+        var encryption = problem is null ? ObjectSettings.ParseEncryption(Task.ServerSideEncryption, Task.KmsKeyId, out problem) : null;
+        var trafficLimit = problem is null ? ObjectSettings.ParseTrafficLimit(Task.TrafficLimit, out problem) : null;
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         Defaults = new ObjectDefaults
         {
+            Acl = acl,
+            Tags = tags!,
+            ServerSideEncryption = encryption,
+            TrafficLimit = trafficLimit,
             ContentType = Blank(Task.ContentType),
             CacheControl = Blank(Task.CacheControl),
             ContentDisposition = Blank(Task.ContentDisposition),

@@ -44,7 +44,7 @@ public sealed class TaskPackageFixture : IAsyncLifetime
 
     /// <summary>Buckets, one per test, so no test sees another's objects.</summary>
     public static IReadOnlyList<string> Buckets { get; } =
-        ["uploads-1250000000", "dryrun-1250000000", "failing-1250000000", "creds-1250000000", "framework-1250000000", "publish-1250000000", "cancel-1250000000", "inprocess-1250000000", "secrets-1250000000"];
+        ["uploads-1250000000", "dryrun-1250000000", "failing-1250000000", "creds-1250000000", "framework-1250000000", "publish-1250000000", "cancel-1250000000", "inprocess-1250000000", "secrets-1250000000", "settings-1250000000"];
 
     public async Task InitializeAsync()
     {

@@ -51,6 +51,43 @@ public sealed class CosCopyOptions
     /// <summary>The destination's storage class; null keeps the source's for a multipart copy and the default for a simple one.</summary>
     public StorageClass? StorageClass { get; init; }
 
+    /// <summary>The destination's canned ACL (<c>x-cos-acl</c>); null inherits the bucket's (COS does not copy an object's ACL).</summary>
+    public ObjectAcl? Acl { get; init; }
+
+    /// <summary>Grants read permission on the destination (<c>x-cos-grant-read</c>), as <c>id="&lt;uin&gt;"</c> entries separated by commas.</summary>
+    public string? GrantRead { get; init; }
+
+    /// <summary>Grants permission to read the destination's ACL (<c>x-cos-grant-read-acp</c>).</summary>
+    public string? GrantReadAcp { get; init; }
+
+    /// <summary>Grants permission to change the destination's ACL (<c>x-cos-grant-write-acp</c>).</summary>
+    public string? GrantWriteAcp { get; init; }
+
+    /// <summary>Grants full control of the destination (<c>x-cos-grant-full-control</c>).</summary>
+    public string? GrantFullControl { get; init; }
+
+    /// <summary>
+    /// The destination's tags, replacing the source's (<c>x-cos-tagging-directive: Replaced</c>; an empty dictionary
+    /// leaves the destination without tags). Null keeps the source's tags, for a multipart copy too (read with
+    /// GetObjectTagging when HEAD reports any). Limits as <see cref="CosUploadOptions.Tags"/>: at most 10, keys of 1 to 128
+    /// characters, values of at most 256, else <see cref="ArgumentException"/> before anything is sent.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>
+    /// How COS encrypts the destination (<see cref="CosServerSideEncryption.SseCos"/>, <see cref="CosServerSideEncryption.SseKms"/>,
+    /// <see cref="CosServerSideEncryption.SseC"/>); null: the destination bucket's default encryption, if any (a copy is
+    /// not encrypted as its source was unless asked).
+    /// </summary>
+    public CosServerSideEncryption? ServerSideEncryption { get; init; }
+
+    /// <summary>
+    /// The SSE-C key the source was stored with (<see cref="CosServerSideEncryption.SseC"/>), sent on the HEAD of the source
+    /// and as the <c>x-cos-copy-source-server-side-encryption-customer-*</c> headers of every copy request; null for a
+    /// source without SSE-C. Other kinds throw <see cref="ArgumentException"/>.
+    /// </summary>
+    public CosServerSideEncryption? SourceCustomerKey { get; init; }
+
     /// <summary>Sources larger than this are copied in parts; null uses <see cref="CosClientOptions.CopySliceSize"/>.</summary>
     public long? SliceSize { get; init; }
 
@@ -68,8 +105,13 @@ public sealed class CosCopyOptions
             ? Generated.MetadataDirective.Replaced
             : Generated.MetadataDirective.Copy);
 
+    /// <summary>The destination's SSE-C key, which every UploadPartCopy and a HEAD of the destination carry; null for other encryptions.</summary>
+    internal CosServerSideEncryption? CustomerKey => ServerSideEncryption is { Kind: CosServerSideEncryptionKind.SseC } key ? key : null;
+
     internal void Validate()
     {
+        ObjectTags.Validate(Tags, nameof(Tags));
+        CosServerSideEncryption.RequireSseC(SourceCustomerKey, nameof(SourceCustomerKey));
         if (SliceSize is { } slice && (slice < 1 || slice > CosClientOptions.MaxChunkSize))
         {
             throw new ArgumentOutOfRangeException(nameof(SliceSize), slice, $"SliceSize must be between 1 and {CosClientOptions.MaxChunkSize}.");

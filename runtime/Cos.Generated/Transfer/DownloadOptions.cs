@@ -30,8 +30,27 @@ public sealed class CosDownloadOptions
     /// </summary>
     public bool Resumable { get; init; } = true;
 
+    /// <summary>
+    /// The SSE-C key the object was stored with (<see cref="CosServerSideEncryption.SseC"/>), sent on the HEAD and every GET;
+    /// null for an object without SSE-C (SSE-COS and SSE-KMS need no key to read). Other kinds throw <see cref="ArgumentException"/>.
+    /// Not written to the download's checkpoint.
+    /// </summary>
+    public CosServerSideEncryption? CustomerKey { get; init; }
+
+    /// <summary>
+    /// Bandwidth limit of each GET, in bit/s: 819200 (100 KB/s) to 838860800 (100 MB/s), sent as <c>x-cos-traffic-limit</c>.
+    /// Ranges in flight at once are limited each. Null: no limit.
+    /// </summary>
+    public long? TrafficLimit { get; init; }
+
     internal void Validate()
     {
+        CosServerSideEncryption.RequireSseC(CustomerKey, nameof(CustomerKey));
+        if (TrafficLimit is { } traffic && (traffic < CosUploadOptions.MinTrafficLimit || traffic > CosUploadOptions.MaxTrafficLimit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrafficLimit), traffic, $"TrafficLimit must be between {CosUploadOptions.MinTrafficLimit} and {CosUploadOptions.MaxTrafficLimit} bit/s.");
+        }
+
         if (PartSize is { } part && (part < 1 || part > CosClientOptions.MaxChunkSize))
         {
             throw new ArgumentOutOfRangeException(nameof(PartSize), part, $"PartSize must be between 1 and {CosClientOptions.MaxChunkSize}.");

@@ -10,12 +10,19 @@ namespace Cos.Generated.Transfer;
 /// InitiateMultipartUpload answer was lost), completed (recognising the object when Complete's answer was lost and
 /// the retry finds the upload gone), or aborted quietly. Its retries use the transfer's <see cref="RetryBudget"/>.
 /// </summary>
-internal sealed class MultipartSession(CosClient client, string bucket, string key, string? region, string uploadId, RetryBudget budget)
+/// <remarks>
+/// <paramref name="customerKey"/> is the SSE-C key the upload was initiated with (null for none): the parts of such
+/// an upload carry it, and so does the HEAD that recognises its object after a lost Complete answer.
+/// </remarks>
+internal sealed class MultipartSession(CosClient client, string bucket, string key, string? region, string uploadId, RetryBudget budget, CosServerSideEncryption? customerKey)
 {
     /// <summary>How far before our request an upload found by its key may have been initiated and still be ours (clock steps, second precision).</summary>
     private static readonly TimeSpan InitiatedSlack = TimeSpan.FromSeconds(2);
 
     public string UploadId => uploadId;
+
+    /// <summary>The upload's SSE-C key; null when it has none.</summary>
+    public CosServerSideEncryption? CustomerKey => customerKey;
 
     /// <summary>
     /// Initiates a multipart upload, retrying where that is safe. A try whose outcome is unknown (a broken
@@ -23,7 +30,7 @@ internal sealed class MultipartSession(CosClient client, string bucket, string k
     /// ListMultipartUploads looks for an upload of this key initiated since the try was sent, and adopts it, so it is
     /// neither left behind nor duplicated.
     /// </summary>
-    public static async Task<MultipartSession> StartAsync(CosClient client, InitiateMultipartUploadRequest request, RetryBudget budget, CancellationToken cancellationToken)
+    public static async Task<MultipartSession> StartAsync(CosClient client, InitiateMultipartUploadRequest request, RetryBudget budget, CosServerSideEncryption? customerKey, CancellationToken cancellationToken)
     {
         var options = client.Options;
         for (var attempt = 0; ; attempt++)
@@ -33,13 +40,13 @@ internal sealed class MultipartSession(CosClient client, string bucket, string k
             {
                 var initiated = await client.InitiateMultipartUploadAsync(request, cancellationToken).ConfigureAwait(false);
                 var id = initiated.UploadId ?? throw new CosResponseFormatException("InitiateMultipartUpload returned no UploadId.", initiated.StatusCode, initiated.RequestId);
-                return new MultipartSession(client, request.Bucket, request.Key, request.Region, id, budget);
+                return new MultipartSession(client, request.Bucket, request.Key, request.Region, id, budget, customerKey);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && RetryClassifier.IsRetryable(ex, CosOperationSafety.Idempotent))
             {
                 if (await FindInitiatedSinceAsync(client, request, sentAt - InitiatedSlack, cancellationToken).ConfigureAwait(false) is { } found)
                 {
-                    return new MultipartSession(client, request.Bucket, request.Key, request.Region, found, budget);
+                    return new MultipartSession(client, request.Bucket, request.Key, request.Region, found, budget, customerKey);
                 }
 
                 if (attempt >= options.ChunkRetryTimes || !budget.TryTake())
@@ -111,7 +118,15 @@ internal sealed class MultipartSession(CosClient client, string bucket, string k
 
     private async Task<CompleteMultipartUploadResponse> RecoverLostCompleteAsync(CosException noSuchUpload, ulong? expectedCrc64, long size, CancellationToken cancellationToken)
     {
-        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = region }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest
+            {
+                Bucket = bucket,
+                Key = key,
+                Region = region,
+                SseCustomerAlgorithm = customerKey?.CustomerAlgorithm,
+                SseCustomerKey = customerKey?.CustomerKey,
+                SseCustomerKeyMd5 = customerKey?.CustomerKeyMd5,
+            }, cancellationToken).ConfigureAwait(false);
         if (expectedCrc64 is { } expected && head.Crc64 != expected)
         {
             throw new CosIntegrityException(

@@ -25,18 +25,22 @@ internal sealed class MultipartUploader
     private readonly string _bucket;
     private readonly string _key;
     private readonly string? _region;
+    private readonly CosServerSideEncryption? _customerKey;
+    private readonly long? _trafficLimit;
     private readonly ProgressThrottle _progress;
     private readonly CosRequestOptions _partOptions;
     private readonly IReadOnlyDictionary<int, PartSummary> _existing;
     private readonly ConcurrentDictionary<int, UploadedPart> _parts = new();
 
-    public MultipartUploader(CosClient client, MultipartSession session, string bucket, string key, string? region, ProgressThrottle progress, RetryBudget budget, IReadOnlyList<PartSummary> existing)
+    public MultipartUploader(CosClient client, MultipartSession session, string bucket, string key, CosUploadOptions options, ProgressThrottle progress, RetryBudget budget, IReadOnlyList<PartSummary> existing)
     {
         _client = client;
         _session = session;
         _bucket = bucket;
         _key = key;
-        _region = region;
+        _region = options.Region;
+        _customerKey = session.CustomerKey;
+        _trafficLimit = options.TrafficLimit;
         _progress = progress;
         _partOptions = new CosRequestOptions { MaxRetries = client.Options.ChunkRetryTimes, BodyCounter = progress, RetryBudget = budget };
         _existing = existing
@@ -204,6 +208,10 @@ internal sealed class MultipartUploader
                     Body = body,
                     ContentLength = length,
                     ContentMd5 = contentMd5,
+                    TrafficLimit = _trafficLimit,
+                    SseCustomerAlgorithm = _customerKey?.CustomerAlgorithm,
+                    SseCustomerKey = _customerKey?.CustomerKey,
+                    SseCustomerKeyMd5 = _customerKey?.CustomerKeyMd5,
                     RequestOptions = _partOptions,
                 },
                 token).ConfigureAwait(false);

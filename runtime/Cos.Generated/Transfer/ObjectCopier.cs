@@ -18,7 +18,16 @@ internal sealed class ObjectCopier(CosClient client)
             ?? throw new ArgumentException("The source region is needed: set CosCopySource.Region or CosClientOptions.Region.", nameof(source));
         var copySource = source.ToHeader(sourceRegion);
 
-        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId, Region = sourceRegion }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest
+            {
+                Bucket = source.Bucket,
+                Key = source.Key,
+                VersionId = source.VersionId,
+                Region = sourceRegion,
+                SseCustomerAlgorithm = options.SourceCustomerKey?.CustomerAlgorithm,
+                SseCustomerKey = options.SourceCustomerKey?.CustomerKey,
+                SseCustomerKeyMd5 = options.SourceCustomerKey?.CustomerKeyMd5,
+            }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the copy source has no Content-Length.", 200, head.RequestId);
         var throttle = new ProgressThrottle(progress, size, client.Options.ProgressInterval, client.Options.TimeProvider);
         var directive = options.EffectiveDirective;
@@ -46,6 +55,22 @@ internal sealed class ObjectCopier(CosClient client)
                     Expires = replace ? options.Expires : null,
                     Metadata = replace ? options.Metadata : null,
                     StorageClass = options.StorageClass,
+                    Acl = options.Acl,
+                    GrantRead = options.GrantRead,
+                    GrantReadAcp = options.GrantReadAcp,
+                    GrantWriteAcp = options.GrantWriteAcp,
+                    GrantFullControl = options.GrantFullControl,
+                    TaggingDirective = options.Tags is null ? default(TaggingDirective?) : TaggingDirective.Replaced,
+                    Tagging = ObjectTags.Header(options.Tags),
+                    ServerSideEncryption = options.ServerSideEncryption?.Algorithm,
+                    SseKmsKeyId = options.ServerSideEncryption?.KmsKeyId,
+                    SseContext = options.ServerSideEncryption?.KmsContext,
+                    SseCustomerAlgorithm = options.ServerSideEncryption?.CustomerAlgorithm,
+                    SseCustomerKey = options.ServerSideEncryption?.CustomerKey,
+                    SseCustomerKeyMd5 = options.ServerSideEncryption?.CustomerKeyMd5,
+                    CopySourceSseCustomerAlgorithm = options.SourceCustomerKey?.CustomerAlgorithm,
+                    CopySourceSseCustomerKey = options.SourceCustomerKey?.CustomerKey,
+                    CopySourceSseCustomerKeyMd5 = options.SourceCustomerKey?.CustomerKeyMd5,
                 },
                 cancellationToken).ConfigureAwait(false);
             }
@@ -65,7 +90,16 @@ internal sealed class ObjectCopier(CosClient client)
         var destinationCrc = result.Crc64;
         if (destinationCrc is null && head.Crc64 is not null)
         {
-            var destinationHead = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = result.VersionId }, cancellationToken).ConfigureAwait(false);
+            var destinationHead = await client.HeadObjectAsync(new HeadObjectRequest
+                {
+                    Bucket = bucket,
+                    Key = key,
+                    Region = options.Region,
+                    VersionId = result.VersionId,
+                    SseCustomerAlgorithm = options.CustomerKey?.CustomerAlgorithm,
+                    SseCustomerKey = options.CustomerKey?.CustomerKey,
+                    SseCustomerKeyMd5 = options.CustomerKey?.CustomerKeyMd5,
+                }, cancellationToken).ConfigureAwait(false);
             destinationCrc = destinationHead.Crc64;
         }
 
@@ -84,6 +118,16 @@ internal sealed class ObjectCopier(CosClient client)
         var partCount = (int)((size + partSize - 1) / partSize);
         var replace = options.EffectiveDirective == MetadataDirective.Replaced;
         var budget = RetryBudget.ForParts(partCount);
+
+        // A simple copy keeps the source's tags (x-cos-tagging-directive Copy); InitiateMultipartUpload copies nothing,
+        // so the source's tags are read and passed on, as its metadata is.
+        var tagging = ObjectTags.Header(options.Tags);
+        if (options.Tags is null && head.TaggingCount is > 0)
+        {
+            var sourceTags = await client.GetObjectTaggingAsync(new GetObjectTaggingRequest { Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId, Region = sourceRegion }, ct).ConfigureAwait(false);
+            tagging = ObjectTags.Header(sourceTags.TagSet.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
+        }
+
         var session = await MultipartSession.StartAsync(
             client,
             new InitiateMultipartUploadRequest
@@ -98,8 +142,21 @@ internal sealed class ObjectCopier(CosClient client)
                 Expires = replace ? options.Expires : head.Expires,
                 Metadata = replace ? options.Metadata : head.Metadata,
                 StorageClass = options.StorageClass ?? head.StorageClass,
+                Acl = options.Acl,
+                GrantRead = options.GrantRead,
+                GrantReadAcp = options.GrantReadAcp,
+                GrantWriteAcp = options.GrantWriteAcp,
+                GrantFullControl = options.GrantFullControl,
+                Tagging = tagging,
+                ServerSideEncryption = options.ServerSideEncryption?.Algorithm,
+                SseKmsKeyId = options.ServerSideEncryption?.KmsKeyId,
+                SseContext = options.ServerSideEncryption?.KmsContext,
+                SseCustomerAlgorithm = options.ServerSideEncryption?.CustomerAlgorithm,
+                SseCustomerKey = options.ServerSideEncryption?.CustomerKey,
+                SseCustomerKeyMd5 = options.ServerSideEncryption?.CustomerKeyMd5,
             },
             budget,
+            options.CustomerKey,
             ct).ConfigureAwait(false);
 
         try
@@ -126,6 +183,12 @@ internal sealed class ObjectCopier(CosClient client)
                                 CopySource = copySource,
                                 CopySourceRange = HttpRange.Format(start, length),
                                 CopySourceIfMatch = head.ETag,
+                                SseCustomerAlgorithm = options.CustomerKey?.CustomerAlgorithm,
+                                SseCustomerKey = options.CustomerKey?.CustomerKey,
+                                SseCustomerKeyMd5 = options.CustomerKey?.CustomerKeyMd5,
+                                CopySourceSseCustomerAlgorithm = options.SourceCustomerKey?.CustomerAlgorithm,
+                                CopySourceSseCustomerKey = options.SourceCustomerKey?.CustomerKey,
+                                CopySourceSseCustomerKeyMd5 = options.SourceCustomerKey?.CustomerKeyMd5,
                                 RequestOptions = partOptions,
                             },
                             partCt).ConfigureAwait(false);

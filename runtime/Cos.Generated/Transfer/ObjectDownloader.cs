@@ -25,7 +25,16 @@ internal sealed class ObjectDownloader(CosClient client)
         var partialPath = fullPath + CosClient.DownloadPartialSuffix;
         var checkpointPath = partialPath + DownloadCheckpointSuffix;
 
-        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest
+        {
+            Bucket = bucket,
+            Key = key,
+            Region = options.Region,
+            VersionId = options.VersionId,
+            SseCustomerAlgorithm = options.CustomerKey?.CustomerAlgorithm,
+            SseCustomerKey = options.CustomerKey?.CustomerKey,
+            SseCustomerKeyMd5 = options.CustomerKey?.CustomerKeyMd5,
+        }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the object has no Content-Length.", 200, head.RequestId);
         var partSize = DownloadPartSize(options, size);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
@@ -159,7 +168,16 @@ internal sealed class ObjectDownloader(CosClient client)
 
         options ??= new CosDownloadOptions();
         options.Validate();
-        var head = await client.HeadObjectAsync(new HeadObjectRequest { Bucket = bucket, Key = key, Region = options.Region, VersionId = options.VersionId }, cancellationToken).ConfigureAwait(false);
+        var head = await client.HeadObjectAsync(new HeadObjectRequest
+        {
+            Bucket = bucket,
+            Key = key,
+            Region = options.Region,
+            VersionId = options.VersionId,
+            SseCustomerAlgorithm = options.CustomerKey?.CustomerAlgorithm,
+            SseCustomerKey = options.CustomerKey?.CustomerKey,
+            SseCustomerKeyMd5 = options.CustomerKey?.CustomerKeyMd5,
+        }, cancellationToken).ConfigureAwait(false);
         var size = head.ContentLength ?? throw new CosResponseFormatException("HEAD of the object has no Content-Length.", 200, head.RequestId);
         var partSize = DownloadPartSize(options, size);
         var partCount = size == 0 ? 0 : (int)((size + partSize - 1) / partSize);
@@ -360,6 +378,10 @@ internal sealed class ObjectDownloader(CosClient client)
                             VersionId = options.VersionId,
                             IfMatch = etag,
                             Range = rangeRequested ? HttpRange.Format(from, length - done) : null,
+                            TrafficLimit = options.TrafficLimit,
+                            SseCustomerAlgorithm = options.CustomerKey?.CustomerAlgorithm,
+                            SseCustomerKey = options.CustomerKey?.CustomerKey,
+                            SseCustomerKeyMd5 = options.CustomerKey?.CustomerKeyMd5,
                             RequestOptions = SingleTry,
                         },
                         ct).ConfigureAwait(false);

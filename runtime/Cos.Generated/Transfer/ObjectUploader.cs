@@ -33,6 +33,7 @@ internal sealed class ObjectUploader(CosClient client)
             Bucket = bucket,
             Region = options.Region,
             Key = key,
+            ObjectSettings = options.ObjectSettingsFingerprint(),
         };
         return await UploadCoreAsync(bucket, key, stream, size, options.Resume ? identity : null, options, progress, hooks, cancellationToken).ConfigureAwait(false);
     }
@@ -116,6 +117,19 @@ internal sealed class ObjectUploader(CosClient client)
                 ContentDisposition = options.ContentDisposition,
                 Metadata = options.Metadata,
                 StorageClass = options.StorageClass,
+                Acl = options.Acl,
+                GrantRead = options.GrantRead,
+                GrantReadAcp = options.GrantReadAcp,
+                GrantWriteAcp = options.GrantWriteAcp,
+                GrantFullControl = options.GrantFullControl,
+                Tagging = options.TaggingHeader,
+                ServerSideEncryption = options.ServerSideEncryption?.Algorithm,
+                SseKmsKeyId = options.ServerSideEncryption?.KmsKeyId,
+                SseContext = options.ServerSideEncryption?.KmsContext,
+                SseCustomerAlgorithm = options.ServerSideEncryption?.CustomerAlgorithm,
+                SseCustomerKey = options.ServerSideEncryption?.CustomerKey,
+                SseCustomerKeyMd5 = options.ServerSideEncryption?.CustomerKeyMd5,
+                TrafficLimit = options.TrafficLimit,
                 RequestOptions = new CosRequestOptions { BodyCounter = progress },
             },
             cancellationToken).ConfigureAwait(false);
@@ -145,13 +159,13 @@ internal sealed class ObjectUploader(CosClient client)
             identity.PartSize = partSize;
             var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
             checkpointPath = store.PathFor(identity.FilePath, bucket, options.Region, key);
-            resumed = await UploadResume.FindAsync(client, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, cancellationToken).ConfigureAwait(false);
+            resumed = await UploadResume.FindAsync(client, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, listUploads: CustomerKeyOf(options) is null, cancellationToken).ConfigureAwait(false);
         }
 
         MultipartSession session;
         if (resumed is not null)
         {
-            session = new MultipartSession(client, bucket, key, options.Region, resumed.UploadId, budget);
+            session = new MultipartSession(client, bucket, key, options.Region, resumed.UploadId, budget, CustomerKeyOf(options));
         }
         else
         {
@@ -167,8 +181,21 @@ internal sealed class ObjectUploader(CosClient client)
                     ContentDisposition = options.ContentDisposition,
                     Metadata = options.Metadata,
                     StorageClass = options.StorageClass,
+                    Acl = options.Acl,
+                    GrantRead = options.GrantRead,
+                    GrantReadAcp = options.GrantReadAcp,
+                    GrantWriteAcp = options.GrantWriteAcp,
+                    GrantFullControl = options.GrantFullControl,
+                    Tagging = options.TaggingHeader,
+                    ServerSideEncryption = options.ServerSideEncryption?.Algorithm,
+                    SseKmsKeyId = options.ServerSideEncryption?.KmsKeyId,
+                    SseContext = options.ServerSideEncryption?.KmsContext,
+                    SseCustomerAlgorithm = options.ServerSideEncryption?.CustomerAlgorithm,
+                    SseCustomerKey = options.ServerSideEncryption?.CustomerKey,
+                    SseCustomerKeyMd5 = options.ServerSideEncryption?.CustomerKeyMd5,
                 },
                 budget,
+                CustomerKeyOf(options),
                 cancellationToken).ConfigureAwait(false);
             if (checkpointPath is not null)
             {
@@ -181,7 +208,7 @@ internal sealed class ObjectUploader(CosClient client)
         try
         {
             hooks?.Uploading?.Invoke();
-            var uploader = new MultipartUploader(client, session, bucket, key, options.Region, progress, budget, resumed?.Parts ?? []);
+            var uploader = new MultipartUploader(client, session, bucket, key, options, progress, budget, resumed?.Parts ?? []);
             IReadOnlyList<UploadedPart> parts;
             if (partSize > client.MaxBufferedPartBytes && size is { } fileLength && content is FileStream file)
             {
@@ -222,11 +249,15 @@ internal sealed class ObjectUploader(CosClient client)
         }
     }
 
+    /// <summary>The SSE-C key of an upload, which its parts (and a HEAD of the object) carry; null for other encryptions.</summary>
+    private static CosServerSideEncryption? CustomerKeyOf(CosUploadOptions options) =>
+        options.ServerSideEncryption is { Kind: CosServerSideEncryptionKind.SseC } key ? key : null;
+
     /// <summary>Aborts the multipart upload a paused or failed queue task kept, and forgets its checkpoint (a cancel with <see cref="CosUploadFailureAction.Abort"/>).</summary>
     internal async Task AbortKeptUploadAsync(CosFileUpload upload, string uploadId)
     {
         var options = upload.Options ?? new CosUploadOptions();
-        await new MultipartSession(client, upload.Bucket, upload.Key, options.Region, uploadId, RetryBudget.ForParts(0)).AbortQuietlyAsync().ConfigureAwait(false);
+        await new MultipartSession(client, upload.Bucket, upload.Key, options.Region, uploadId, RetryBudget.ForParts(0), customerKey: null).AbortQuietlyAsync().ConfigureAwait(false);
         var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
         UploadCheckpointStore.TryDelete(store.PathFor(Path.GetFullPath(upload.FilePath), upload.Bucket, options.Region, upload.Key));
     }

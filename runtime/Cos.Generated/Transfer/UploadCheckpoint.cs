@@ -8,7 +8,8 @@ namespace Cos.Generated.Transfer;
 /// <summary>
 /// What a multipart upload of a file needs to resume in another process: the upload id, and what it was
 /// for (file path, size, modification time, part size, bucket, region, key). The parts themselves are
-/// listed from the server (ListParts) and checked against the file, so they are not stored.
+/// listed from the server (ListParts) and checked against the file, so they are not stored. The object settings the
+/// upload was initiated with are stored only as a hash (<see cref="ObjectSettings"/>): an SSE-C key never reaches the disk.
 /// </summary>
 internal sealed class UploadCheckpoint
 {
@@ -32,6 +33,15 @@ internal sealed class UploadCheckpoint
 
     public DateTimeOffset Created { get; set; }
 
+    /// <summary>
+    /// <see cref="CosUploadOptions.ObjectSettingsFingerprint"/> of the call that initiated the upload (a SHA-256 hex
+    /// digest; an SSE-C key enters it only as its MD5); null in checkpoints written before it was recorded.
+    /// </summary>
+    public string? ObjectSettings { get; set; }
+
+    /// <summary>True when the upload was initiated with other object settings (ACL, tags, encryption, headers) than <paramref name="other"/> asks for.</summary>
+    public bool SettingsDiffer(UploadCheckpoint other) => ObjectSettings is not null && other.ObjectSettings is not null && ObjectSettings != other.ObjectSettings;
+
     /// <summary>True when this checkpoint is for exactly this upload (same file state, part size and target).</summary>
     public bool Matches(UploadCheckpoint other) =>
         Version == other.Version
@@ -41,7 +51,8 @@ internal sealed class UploadCheckpoint
         && PartSize == other.PartSize
         && Bucket == other.Bucket
         && Region == other.Region
-        && Key == other.Key;
+        && Key == other.Key
+        && !SettingsDiffer(other);
 }
 
 [JsonSerializable(typeof(UploadCheckpoint))]

@@ -12,10 +12,18 @@ internal sealed record UploadResumeState(string UploadId, IReadOnlyList<PartSumm
 /// </summary>
 internal static class UploadResume
 {
-    public static async Task<UploadResumeState?> FindAsync(CosClient client, string bucket, string key, string? region, StorageClass? storageClass, long size, long partSize, UploadCheckpoint identity, string checkpointPath, CancellationToken cancellationToken)
+    public static async Task<UploadResumeState?> FindAsync(CosClient client, string bucket, string key, string? region, StorageClass? storageClass, long size, long partSize, UploadCheckpoint identity, string checkpointPath, bool listUploads, CancellationToken cancellationToken)
     {
+        string? superseded = null;
         if (UploadCheckpointStore.TryLoad(checkpointPath) is { } checkpoint)
         {
+            // An upload initiated with other ACL, tags, encryption or headers would give the object those: not resumed,
+            // and not found again by the listing below either.
+            if (checkpoint.SettingsDiffer(identity))
+            {
+                superseded = checkpoint.UploadId;
+            }
+
             if (checkpoint.Matches(identity) && !string.IsNullOrEmpty(checkpoint.UploadId)
                 && await TryListPartsAsync(client, bucket, key, region, checkpoint.UploadId, cancellationToken).ConfigureAwait(false) is { } parts
                 && Fits(parts, size, partSize))
@@ -28,11 +36,16 @@ internal static class UploadResume
             UploadCheckpointStore.TryDelete(checkpointPath);
         }
 
+        if (!listUploads)
+        {
+            return null; // An SSE-C upload resumes from its checkpoint only: a listing cannot tell which key an upload has.
+        }
+
         var candidates = new List<MultipartUpload>();
         await foreach (var upload in client.EnumerateMultipartUploadsAsync(new ListMultipartUploadsRequest { Bucket = bucket, Region = region, Prefix = key }, cancellationToken).ConfigureAwait(false))
         {
             // The same key exactly (the listing is by prefix) and, when one is asked for, the same storage class.
-            if (upload.Key == key && !string.IsNullOrEmpty(upload.UploadId) && (storageClass is null || upload.StorageClass == storageClass))
+            if (upload.Key == key && !string.IsNullOrEmpty(upload.UploadId) && upload.UploadId != superseded && (storageClass is null || upload.StorageClass == storageClass))
             {
                 candidates.Add(upload);
             }

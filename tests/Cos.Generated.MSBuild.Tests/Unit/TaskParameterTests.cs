@@ -39,6 +39,14 @@ public sealed class TaskParameterTests : IDisposable
     [InlineData("PresignedUrlsFile", "urls.json")] // without PresignExpirySeconds
     [InlineData("Include", "**/*.txt")]
     [InlineData("Metadata", "no-equals-sign")]
+    [InlineData("Acl", "public-read-write")] // a bucket's canned ACL, not an object's
+    [InlineData("Tags", "no-equals-sign")]
+    [InlineData("Tags", "k1=v;k2=v;k3=v;k4=v;k5=v;k6=v;k7=v;k8=v;k9=v;k10=v;k11=v")]
+    [InlineData("ServerSideEncryption", "SSE-C")]
+    [InlineData("ServerSideEncryption", "AES128")]
+    [InlineData("KmsKeyId", "kms-1")] // without ServerSideEncryption cos/kms
+    [InlineData("TrafficLimit", "819199")]
+    [InlineData("TrafficLimit", "838860801")]
     public void An_invalid_parameter_fails_with_COS002_before_any_request(string parameter, string value)
     {
         var task = Task(t =>
@@ -53,6 +61,11 @@ public sealed class TaskParameterTests : IDisposable
                 case "PresignedUrlsFile": t.PresignedUrlsFile = value; break;
                 case "Include": t.Include = value; break;
                 case "Metadata": t.Metadata = [value]; break;
+                case "Acl": t.Acl = value; break;
+                case "Tags": t.Tags = value.Split(';'); break;
+                case "ServerSideEncryption": t.ServerSideEncryption = value; break;
+                case "KmsKeyId": t.KmsKeyId = value; break;
+                case "TrafficLimit": t.TrafficLimit = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             }
         });
 

@@ -135,4 +135,60 @@ public sealed class UploadPlannerTests : IDisposable
 
         planner.Diagnostics.Single().Code.ShouldBe("COS003");
     }
+
+    [Fact]
+    public void Acl_and_Tags_metadata_override_and_merge_over_the_task_defaults_and_encryption_and_traffic_limit_apply_to_every_file()
+    {
+        var defaults = new ObjectDefaults
+        {
+            Acl = ObjectAcl.PublicRead,
+            Tags = new Dictionary<string, string> { ["team"] = "web", ["build"] = "42" },
+            ServerSideEncryption = CosServerSideEncryption.SseKms("kms-1"),
+            TrafficLimit = 819200,
+        };
+        var planner = new UploadPlanner(string.Empty, defaults);
+
+        planner.AddFiles([
+            Item(File("a.txt"), ("Acl", "Private"), ("Tags", "team=ops; owner = a=b ;")),
+            Item(File("b.txt")),
+        ]);
+
+        planner.Diagnostics.ShouldBeEmpty();
+        var a = planner.Uploads[0].Options;
+        a.Acl.ShouldBe(ObjectAcl.Private);
+        a.Tags.ShouldNotBeNull().OrderBy(t => t.Key).ShouldBe([new("build", "42"), new("owner", "a=b"), new("team", "ops")]);
+        var b = planner.Uploads[1].Options;
+        b.Acl.ShouldBe(ObjectAcl.PublicRead);
+        b.Tags.ShouldNotBeNull().OrderBy(t => t.Key).ShouldBe([new("build", "42"), new("team", "web")]);
+        foreach (var options in new[] { a, b })
+        {
+            options.ServerSideEncryption.ShouldNotBeNull().Kind.ShouldBe(CosServerSideEncryptionKind.SseKms);
+            options.ServerSideEncryption.KmsKeyId.ShouldBe("kms-1");
+            options.TrafficLimit.ShouldBe(819200);
+        }
+
+        var plain = new UploadPlanner(string.Empty, new ObjectDefaults());
+        plain.AddFiles([Item(File("c.txt"))]);
+        (plain.Uploads[0].Options.Acl, plain.Uploads[0].Options.Tags, plain.Uploads[0].Options.ServerSideEncryption, plain.Uploads[0].Options.TrafficLimit).ShouldBe((null, null, null, null));
+    }
+
+    [Fact]
+    public void An_invalid_Acl_or_Tags_item_metadata_is_a_COS002_error_naming_the_file()
+    {
+        var planner = new UploadPlanner(string.Empty, new ObjectDefaults { Tags = new Dictionary<string, string>(Enumerable.Range(1, 9).Select(i => KeyValuePair.Create($"k{i}", "v"))) });
+
+        planner.AddFiles([
+            Item(File("acl.txt"), ("Acl", "public-write")),
+            Item(File("eleven.txt"), ("Tags", "x=1;y=2")), // 9 defaults + 2
+            Item(File("noequals.txt"), ("Tags", "novalue")),
+            Item(File("long.txt"), ("Tags", new string('k', 129) + "=v")),
+            Item(File("ten.txt"), ("Tags", "k1=override;x=1")), // 9 defaults, one replaced, one added: 10
+        ]);
+
+        planner.Uploads.Select(u => Path.GetFileName(u.FilePath)).ShouldBe(["ten.txt"]);
+        planner.Diagnostics.Select(d => (d.Code, d.IsError)).ShouldBe([("COS002", true), ("COS002", true), ("COS002", true), ("COS002", true)]);
+        planner.Diagnostics[0].Message.ShouldContain("acl.txt");
+        planner.Diagnostics[0].Message.ShouldContain("public-write");
+        planner.Diagnostics[1].Message.ShouldContain("at most 10 tags");
+    }
 }
