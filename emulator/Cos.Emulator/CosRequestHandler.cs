@@ -214,6 +214,12 @@ internal sealed class CosRequestHandler
             return;
         }
 
+        if (output.Events is { } events)
+        {
+            await WriteEventsAsync(context, events);
+            return;
+        }
+
         // A response type's payload is Stream.Null when the handler sets none (a 304 has no body).
         if (output.Body is not { } body || body == Stream.Null)
         {
@@ -236,6 +242,24 @@ internal sealed class CosRequestHandler
             var length = response.ContentLength ?? (body.CanSeek ? body.Length - body.Position : throw new InvalidOperationException($"{context.Operation} returned a body without its length."));
             response.ContentLength = length;
             await StreamCopy.CopyAsync(body, response.Body, length, context.Http.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// Sends an event stream chunked, as COS does; a COS error raised while the events are produced can no longer change
+    /// the status, so it goes out as an error message, which the client turns into its CosException.
+    /// </summary>
+    private static async Task WriteEventsAsync(OperationContext context, Func<Stream, CancellationToken, Task> events)
+    {
+        var body = context.Response.Body;
+        var aborted = context.Http.RequestAborted;
+        try
+        {
+            await events(body, aborted);
+        }
+        catch (CosErrorException error)
+        {
+            await CosEventFrames.WriteErrorAsync(body, error.Code, error.Message, aborted);
         }
     }
 
