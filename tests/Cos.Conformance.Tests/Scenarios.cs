@@ -33,6 +33,7 @@ public static class Scenarios
         "putBucketOrigin",
         "putBucketAccelerate",
         "putBucketLogging",
+        "selectObjectContent",
     ];
 
     public static TheoryData<string> All => new(Names);
