@@ -216,6 +216,12 @@ internal sealed class CosRequestHandler
             return;
         }
 
+        if (output.Events is { } events)
+        {
+            await WriteEventsAsync(context, events);
+            return;
+        }
+
         // A response type's payload is Stream.Null when the handler sets none (a 304 has no body).
         if (output.Body is not { } body || body == Stream.Null)
         {
@@ -239,6 +245,32 @@ internal sealed class CosRequestHandler
             response.ContentLength = length;
             await StreamCopy.CopyAsync(body, response.Body, length, context.Http.RequestAborted);
         }
+    }
+
+    /// <summary>How much of an event stream is gathered per write (a Records event carries at most 64 KB).</summary>
+    private const int EventWriteBytes = 256 * 1024;
+
+    /// <summary>
+    /// Sends an event stream chunked, as COS does; a COS error raised while the events are produced can no longer change
+    /// the status, so it goes out as an error message, which the client turns into its CosException.
+    /// </summary>
+    private static async Task WriteEventsAsync(OperationContext context, Func<Stream, CancellationToken, Task> events)
+    {
+        // Frames go out in writes of up to EventWriteBytes, not one write per event: the official Node SDK pipes its
+        // select parser's output back into itself, so Records bytes that reach it before the frames after them are read
+        // as frames and its Stats are lost. A small result in one write is what it handles (as from COS).
+        var body = new BufferedStream(context.Response.Body, EventWriteBytes);
+        var aborted = context.Http.RequestAborted;
+        try
+        {
+            await events(body, aborted);
+        }
+        catch (CosErrorException error)
+        {
+            await CosEventFrames.WriteErrorAsync(body, error.Code, error.Message, aborted);
+        }
+
+        await body.FlushAsync(aborted);
     }
 
     /// <summary>Applies the first matching fault rule and says what is left for the handler to do.</summary>

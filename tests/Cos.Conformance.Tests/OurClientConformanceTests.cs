@@ -61,6 +61,7 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             "putBucketEncryption" => PutBucketEncryption,
             "putBucketWebsite" => PutBucketWebsite,
             "multipartLowLevel" => MultipartLowLevel,
+            "selectObjectContent" => SelectObjectContent,
             _ => throw new InvalidOperationException($"No C# implementation of the scenario '{scenario}'."),
         };
         await run(prefix);
@@ -915,6 +916,45 @@ public sealed class OurClientConformanceTests(EmulatorFixture fixture) : IClassF
             ContentType = contentType,
             Metadata = metadata,
         });
+
+    /// <summary>The Node scenario's queries, delimiters written as the SDKs' examples write them (<c>\\n</c>).</summary>
+    private async Task SelectObjectContent(string prefix)
+    {
+        var key = prefix + "select/people.csv";
+        const string csv = "name,age\nzhang,30\nli,25\nwang,41\n";
+        await PutAsync(key, Encoding.UTF8.GetBytes(csv));
+        async Task<(string Records, SelectStats? Stats)> SelectAsync(string expression, SelectOutputSerialization output)
+        {
+            await using var result = await Cos.SelectObjectContentAsync(new SelectObjectContentRequest
+            {
+                Bucket = Bucket,
+                Key = key,
+                Expression = expression,
+                ExpressionType = "SQL",
+                InputSerialization = new SelectInputSerialization
+                {
+                    CompressionType = "NONE",
+                    Csv = new SelectCsvInput { FileHeaderInfo = "USE", RecordDelimiter = "\\n", FieldDelimiter = ",", QuoteCharacter = "\"", QuoteEscapeCharacter = "\"", Comments = "#", AllowQuotedRecordDelimiter = false },
+                },
+                OutputSerialization = output,
+                RequestProgress = new SelectRequestProgress { Enabled = false },
+            });
+            var events = await result.Events.ToListAsync();
+            events[^1].ShouldBeOfType<SelectEvent.End>();
+            var records = events.OfType<SelectEvent.Records>().SelectMany(r => r.Payload.ToArray()).ToArray();
+            return (Encoding.UTF8.GetString(records), events.OfType<SelectEvent.Stats>().SingleOrDefault()?.Payload);
+        }
+
+        var asCsv = await SelectAsync("SELECT s.name, s.age FROM COSObject s WHERE CAST(s.age AS INT) > 28", new SelectOutputSerialization { Csv = new SelectCsvOutput { QuoteFields = "ASNEEDED", RecordDelimiter = "\\n" } });
+        asCsv.Records.ShouldBe("zhang,30\nwang,41\n");
+        asCsv.Stats.ShouldBe(new SelectStats { BytesScanned = csv.Length, BytesProcessed = csv.Length, BytesReturned = 17 });
+
+        var asJson = await SelectAsync("SELECT s.name FROM COSObject s WHERE s.name = 'li' OR s.name = 'wang' LIMIT 1", new SelectOutputSerialization { Json = new SelectJsonOutput { RecordDelimiter = "\\n" } });
+        asJson.Records.ShouldBe("{\"name\":\"li\"}\n");
+
+        var bad = await Should.ThrowAsync<CosException>(() => SelectAsync("SELECT * FROM COSObject WHERE", new SelectOutputSerialization { Csv = new SelectCsvOutput() }));
+        (bad.StatusCode, bad.ErrorCode).ShouldBe((400, CosErrorCodes.ParseUnexpectedToken));
+    }
 
     private async Task<byte[]> GetBytesAsync(string key)
     {

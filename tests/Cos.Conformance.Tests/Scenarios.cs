@@ -42,6 +42,7 @@ public static class Scenarios
         "putBucketEncryption",
         "putBucketWebsite",
         "multipartLowLevel",
+        "selectObjectContent",
     ];
 
     public static TheoryData<string> All => new(Names);

@@ -15,7 +15,8 @@ internal static class GeneratorRunner
     public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
         "GeneratorTest",
         sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(global::Cos.Generated.CosRequest).Assembly.Location)],
+        // The runtime and its System.IO.Hashing (the CRCs), as a project that references the runtime gets both.
+        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(global::Cos.Generated.CosRequest).Assembly.Location), MetadataReference.CreateFromFile(typeof(global::System.IO.Hashing.Crc32).Assembly.Location)],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] specs) => CreateDriver(null, specs);

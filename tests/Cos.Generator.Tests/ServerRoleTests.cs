@@ -39,6 +39,7 @@ public sealed class ServerRoleTests
         {
             public int Status { get; set; }
             public global::System.IO.Stream? Body { get; set; }
+            public global::System.Func<global::System.IO.Stream, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task>? Events { get; set; }
             public void Header(string name, string value) { }
             public void WriteXml(string root, global::System.Action<global::System.Xml.XmlWriter> members) { }
         }
@@ -62,6 +63,34 @@ public sealed class ServerRoleTests
 
         // CS8795: a partial method with a return type must have an implementation.
         output.GetDiagnostics().ShouldContain(d => d.Id == "CS8795" && d.GetMessage().Contains("PutObjectAsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_stream_response_is_framed_by_generated_writers_rather_than_refused()
+    {
+        var (result, output, diagnostics) = Run(Handlers(skip: null));
+
+        diagnostics.ShouldBeEmpty();
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ShouldBeEmpty();
+        string Source(string name) => result.GeneratedTrees.Single(t => t.FilePath.EndsWith(name, StringComparison.Ordinal)).ToString();
+
+        // The response hands its events to the server's callback, which the generated writer fills once the headers are out.
+        var wire = Source("Sample.Select.Server.g.cs");
+        wire.ShouldNotContain("NotSupportedException");
+        wire.ShouldContain("wire.Events = (output, cancellationToken) => SelectEventWriter.WriteAsync(response.Events, output, cancellationToken);");
+
+        // Each event of the spec is encoded as the client's decoder reads it: bytes raw, a shape as its XML root, End empty.
+        var writer = Source("Sample.Events.SelectEvent.Server.g.cs");
+        writer.ShouldContain("case SelectEvent.Records message:");
+        writer.ShouldContain("WriteEventAsync(output, \"Records\", \"application/octet-stream\", message.Payload");
+        writer.ShouldContain("WriteEventAsync(output, \"Stats\", \"text/xml\", SelectStatsDocument(message.Payload, \"Stats\")");
+        writer.ShouldContain("WriteEventAsync(output, \"Progress\", \"text/xml\", SelectStatsDocument(message.Payload, \"Progress\")");
+        writer.ShouldContain("WriteEventAsync(output, \"End\", null, default");
+
+        // One framing per service, with both CRC-32s.
+        var frames = Source("Sample.EventFrames.Server.g.cs");
+        frames.ShouldContain("internal static class SampleEventFrames");
+        frames.Split("Crc32.HashToUInt32").Length.ShouldBe(3);
     }
 
     private static (GeneratorDriverRunResult Result, Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) Run(string handlers)

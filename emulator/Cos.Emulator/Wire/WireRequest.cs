@@ -83,7 +83,9 @@ internal sealed class WireRequest(HttpRequest request, CosRoute route)
     /// </summary>
     public XmlReader OpenXml(string root)
     {
-        var reader = XmlReader.Create(new MemoryStream(_body ?? []), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true });
+        // Whitespace is kept: a value can be nothing but whitespace (Select's RecordDelimiter "\n", a tab FieldDelimiter),
+        // and the generated readers skip the whitespace between elements themselves (MoveToContent).
+        var reader = XmlReader.Create(new MemoryStream(_body ?? []), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = false });
         reader.MoveToContent();
         if (reader.NodeType != XmlNodeType.Element || reader.LocalName != root || reader.Prefix.Length != 0 || reader.NamespaceURI is not ("" or S3Namespace))
         {

@@ -21,6 +21,12 @@ internal sealed class WireResponse
     /// <summary>The payload to send (an object's content); its length is the Content-Length header when one is set.</summary>
     public Stream? Body { get; set; }
 
+    /// <summary>
+    /// An event-stream payload (SelectObjectContent), written by the generated event writer after the status and headers
+    /// are sent: its length is not known beforehand, and a failure part-way is an error message inside the 200.
+    /// </summary>
+    public Func<Stream, CancellationToken, Task>? Events { get; set; }
+
     public void Header(string name, string value) => Headers.Add(new(name, value));
 
     public void WriteXml(string root, Action<XmlWriter> members)

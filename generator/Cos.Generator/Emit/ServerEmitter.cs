@@ -11,7 +11,9 @@ namespace Cos.Generator.Emit;
 /// <c>{Service}OperationHandlers</c> partial class with a dispatcher and one <c>private partial</c> handler per
 /// operation, so a server that does not answer an operation of the spec does not compile.
 /// The request, response and shape types are the client's (the runtime's public types): one definition of each.
-/// The server's namespace provides <c>WireRequest</c>, <c>WireResponse</c> and <c>OperationContext</c>.
+/// The server's namespace provides <c>WireRequest</c>, <c>WireResponse</c> and <c>OperationContext</c>. An event-stream
+/// payload is written by the generated <c>{Stream}Writer</c> through <c>WireResponse.Events</c>, a callback the
+/// server runs once the headers are out; the handler answers with a <c>CosEventStream</c> made from its events.
 /// </summary>
 internal static class ServerEmitter
 {
@@ -25,6 +27,16 @@ internal static class ServerEmitter
         foreach (var shape in service.Structures)
         {
             yield return ($"{service.Name}.Shapes.{shape.Name}.Server.g.cs", EmitShape(service, shape, ns));
+        }
+
+        foreach (var stream in service.EventStreams)
+        {
+            yield return ($"{service.Name}.Events.{stream.Name}.Server.g.cs", ServerEventStreamEmitter.EmitWriter(service, stream, ns));
+        }
+
+        if (service.EventStreams.Length > 0)
+        {
+            yield return ($"{service.Name}.EventFrames.Server.g.cs", ServerEventStreamEmitter.EmitFrames(service, ns));
         }
 
         yield return ($"{service.Name}.OperationHandlers.Server.g.cs", EmitHandlers(service, ns));
@@ -211,8 +223,9 @@ internal static class ServerEmitter
                 }
                 else if (m.Type.Kind == TypeKind.EventStream)
                 {
-                    // The client's CosEventStream only reads; a server that answers with events frames them itself.
-                    w.Line($"throw new global::System.NotSupportedException(\"The server role does not write the event stream of {op.Name}.\");");
+                    // Written after the status and headers are sent, as the handler's events come: the server calls wire.Events.
+                    w.Line("wire.Header(\"Content-Type\", \"application/octet-stream\");");
+                    w.Line($"wire.Events = (output, cancellationToken) => {m.Type.ShapeName}Writer.WriteAsync(response.{m.Name}, output, cancellationToken);");
                 }
                 else
                 {

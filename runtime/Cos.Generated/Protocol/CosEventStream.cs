@@ -14,6 +14,7 @@ public sealed class CosEventStream<T> : IAsyncEnumerable<T>, IDisposable, IAsync
 {
     private readonly Stream _body;
     private readonly Func<CosEventMessage, T?> _decode;
+    private readonly IAsyncEnumerable<T>? _events;
     private readonly int _statusCode;
     private readonly string? _requestId;
     private int _enumerated;
@@ -29,6 +30,19 @@ public sealed class CosEventStream<T> : IAsyncEnumerable<T>, IDisposable, IAsync
         _requestId = requestId;
     }
 
+    /// <summary>
+    /// Events that are already values rather than bytes on a socket: a test double of a response, or the events a server
+    /// (the emulator's generated server role) frames and writes. They are enumerated once, like those of a response.
+    /// </summary>
+    public CosEventStream(IAsyncEnumerable<T> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        _body = Stream.Null;
+        _decode = static _ => null;
+        _events = events;
+        _statusCode = 200;
+    }
+
     /// <summary>A stream without events.</summary>
     public static CosEventStream<T> Empty => new(Stream.Null, static _ => null, 200, null);
 
@@ -41,7 +55,7 @@ public sealed class CosEventStream<T> : IAsyncEnumerable<T>, IDisposable, IAsync
             throw new InvalidOperationException("The events of a response are read from the socket and can be enumerated once.");
         }
 
-        return ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return (_events ?? ReadAsync(cancellationToken)).GetAsyncEnumerator(cancellationToken);
     }
 
     /// <summary>Releases the response and its connection.</summary>

@@ -464,6 +464,17 @@ public sealed class VocabularyWireTests : IDisposable
         got.LoggingEnabled.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task An_event_stream_of_decoded_events_yields_them_once_without_a_socket()
+    {
+        // What a test double (or the emulator's server role) hands over: events that are values, not frames.
+        SelectEvent[] sent = [new SelectEvent.Records { Payload = "a\n"u8.ToArray() }, new SelectEvent.End()];
+        await using var events = new Cos.Generated.Protocol.CosEventStream<SelectEvent>(sent.ToAsyncEnumerable());
+
+        (await events.ToListAsync()).ShouldBe(sent);
+        Should.Throw<InvalidOperationException>(() => events.GetAsyncEnumerator());
+    }
+
     private static SelectObjectContentRequest SelectRequest() => new()
     {
         Bucket = Bucket,

@@ -1002,6 +1002,45 @@ const scenarios = {
     assert.strictEqual(again.statusCode, 404, 'a second abort status');
     return { parts: parts.Part.length };
   },
+
+  // SELECT Object Content: the SDK parses the emulator's event stream (Records into Payload, Stats) and turns a
+  // bad expression's 400 into an error. Delimiters are written as the SDK's own examples write them ('\\n').
+  async selectObjectContent() {
+    const k = key('select/people.csv');
+    const csv = 'name,age\nzhang,30\nli,25\nwang,41\n';
+    await cos.putObject({ ...base(), Key: k, Body: Buffer.from(csv) });
+    const select = (Expression, OutputSerialization) =>
+      cos.selectObjectContent({
+        ...base(),
+        Key: k,
+        SelectType: 2,
+        SelectRequest: {
+          Expression,
+          ExpressionType: 'SQL',
+          InputSerialization: {
+            CompressionType: 'NONE',
+            CSV: { FileHeaderInfo: 'USE', RecordDelimiter: '\\n', FieldDelimiter: ',', QuoteCharacter: '"', QuoteEscapeCharacter: '"', Comments: '#', AllowQuotedRecordDelimiter: 'FALSE' },
+          },
+          OutputSerialization,
+          RequestProgress: { Enabled: 'FALSE' },
+        },
+      });
+
+    const asCsv = await select("SELECT s.name, s.age FROM COSObject s WHERE CAST(s.age AS INT) > 28", {
+      CSV: { QuoteFields: 'ASNEEDED', RecordDelimiter: '\\n', FieldDelimiter: ',', QuoteCharacter: '"', QuoteEscapeCharacter: '"' },
+    });
+    assert.strictEqual(asCsv.statusCode, 200, 'select status');
+    assert.strictEqual(asCsv.Payload.toString(), 'zhang,30\nwang,41\n', 'CSV records');
+    assert.deepStrictEqual(asCsv.Stats, { BytesScanned: String(csv.length), BytesProcessed: String(csv.length), BytesReturned: '17' }, 'Stats');
+
+    const asJson = await select("SELECT s.name FROM COSObject s WHERE s.name = 'li' OR s.name = 'wang' LIMIT 1", { JSON: { RecordDelimiter: '\\n' } });
+    assert.strictEqual(asJson.Payload.toString(), '{"name":"li"}\n', 'JSON records');
+
+    const bad = await failure(select('SELECT * FROM COSObject WHERE', { CSV: {} }), 'a malformed expression');
+    assert.strictEqual(bad.statusCode, 400, 'malformed expression status');
+    assert.strictEqual(bad.code, 'ParseUnexpectedToken', 'malformed expression code');
+    return { csv: asCsv.Payload.toString(), json: asJson.Payload.toString(), stats: asCsv.Stats, code: bad.code };
+  },
 };
 
 function describe(err) {
