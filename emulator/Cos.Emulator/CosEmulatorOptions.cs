@@ -1,4 +1,3 @@
-using Cos.Emulator.Cors;
 
 namespace Cos.Emulator;
 
@@ -67,8 +66,6 @@ public sealed class CosEmulatorOptions
     /// <summary>Buckets created at start (skipped when they already exist in <see cref="DataDirectory"/>).</summary>
     public IReadOnlyList<EmulatorBucket> Buckets { get; init; } = [];
 
-    /// <summary>CORS rules per bucket name (<c>name-appid</c>), matched before those a PUT Bucket cors stores.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> Cors { get; init; } = new Dictionary<string, IReadOnlyList<CorsRule>>();
 
     /// <summary>The server clock: signature windows, Last-Modified, temporary key expiry.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

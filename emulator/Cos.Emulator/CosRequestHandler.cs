@@ -44,7 +44,7 @@ internal sealed class CosRequestHandler
         _router = new CosRouter(options.HostSuffixes);
         _clock = new JumpingClock(options.TimeProvider);
         _authenticator = new CosAuthenticator(options, _clock);
-        _cors = new CorsHandler(options.Cors, store);
+        _cors = new CorsHandler(store);
         _sts = new StsEndpoint(options);
     }
 

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cos.AuthBackend;
 using Cos.Emulator;
-using Cos.Emulator.Cors;
 using Cos.Generated;
-using CorsRule = Cos.Emulator.Cors.CorsRule;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cos.Browser.Tests;
@@ -44,24 +42,30 @@ public sealed class ProofEnvironment : IAsyncDisposable
         {
             Buckets = [new EmulatorBucket(Bucket, Region)],
             HostSuffixes = ["myqcloud.com", "tencentcos.cn", "localhost"],
-            Cors = new Dictionary<string, IReadOnlyList<CorsRule>>
-            {
-                [Bucket] =
-                [
-                    new CorsRule
-                    {
-                        AllowedOrigins = [pageOrigin],
-                        AllowedMethods = ["GET", "PUT", "POST", "HEAD", "DELETE"],
-                        AllowedHeaders = ["*"],
-                        // The SDK reads each part's ETag to complete a multipart upload: without it exposed, it fails.
-                        ExposeHeaders = ["ETag", "Content-Length", "x-cos-request-id"],
-                        MaxAgeSeconds = 600,
-                    },
-                ],
-            },
         });
         try
         {
+            // The page's origin may call the bucket, as PUT Bucket cors allows it on COS.
+            using (var client = new CosClient(cos.CreateClientOptions()))
+            {
+                await client.PutBucketCorsAsync(new PutBucketCorsRequest
+                {
+                    Bucket = Bucket,
+                    CorsRules =
+                    [
+                        new CorsRule
+                        {
+                            AllowedOrigins = [pageOrigin],
+                            AllowedMethods = [CorsMethod.Get, CorsMethod.Put, CorsMethod.Post, CorsMethod.Head, CorsMethod.Delete],
+                            AllowedHeaders = ["*"],
+                            // The SDK reads each part's ETag to complete a multipart upload: without it exposed, it fails.
+                            ExposeHeaders = ["ETag", "Content-Length", "x-cos-request-id"],
+                            MaxAgeSeconds = 600,
+                        },
+                    ],
+                });
+            }
+
             var backend = AuthBackendApp.Build(new AuthBackendOptions
             {
                 Bucket = Bucket,

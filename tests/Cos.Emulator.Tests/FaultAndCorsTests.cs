@@ -1,7 +1,5 @@
-using Cos.Emulator.Cors;
 using Cos.Emulator.Faults;
 using Cos.Generated;
-using CorsRule = Cos.Emulator.Cors.CorsRule;
 
 namespace Cos.Emulator.Tests;
 
@@ -87,14 +85,15 @@ public sealed class FaultAndCorsTests
     [Fact]
     public async Task Cors_preflight_without_auth_and_headers_on_matching_requests()
     {
-        await using var cos = await CosEmulator.StartAsync(new CosEmulatorOptions
+        await using var cos = await CosEmulator.StartAsync(new CosEmulatorOptions { Buckets = [new EmulatorBucket(Emulators.Bucket)] });
+        using (var client = Emulators.Client(cos))
         {
-            Buckets = [new EmulatorBucket(Emulators.Bucket)],
-            Cors = new Dictionary<string, IReadOnlyList<CorsRule>>
+            await client.PutBucketCorsAsync(new PutBucketCorsRequest
             {
-                [Emulators.Bucket] = [new CorsRule { AllowedOrigins = ["https://*.example.com"], AllowedMethods = ["GET", "PUT"], AllowedHeaders = ["*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 600 }],
-            },
-        });
+                Bucket = Emulators.Bucket,
+                CorsRules = [new CorsRule { AllowedOrigins = ["https://*.example.com"], AllowedMethods = [CorsMethod.Get, CorsMethod.Put], AllowedHeaders = ["*"], ExposeHeaders = ["ETag"], MaxAgeSeconds = 600 }],
+            });
+        }
 
         var preflight = RawRequests.Create(cos, HttpMethod.Options, "/photo.jpg", sign: false, headers: new Dictionary<string, string>
         {

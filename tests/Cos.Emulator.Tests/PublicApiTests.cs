@@ -15,7 +15,6 @@ public sealed class PublicApiTests
             "Cos.Emulator.EmulatorBucket",
             "Cos.Emulator.EmulatorKey",
             "Cos.Emulator.TemporaryKey",
-            "Cos.Emulator.Cors.CorsRule",
             "Cos.Emulator.Diagnostics.LoggedRequest",
             "Cos.Emulator.Diagnostics.RequestLog",
             "Cos.Emulator.Faults.FaultRule",

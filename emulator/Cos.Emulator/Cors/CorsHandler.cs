@@ -1,15 +1,16 @@
 using Cos.Emulator.Errors;
 using Cos.Emulator.Operations;
 using Cos.Emulator.Storage;
+using Cos.Generated;
 using Microsoft.AspNetCore.Http;
 
 namespace Cos.Emulator.Cors;
 
 /// <summary>
-/// Answers preflight <c>OPTIONS</c> requests (without authentication) and adds CORS headers to matching requests. A bucket's
-/// rules are those of <see cref="CosEmulatorOptions.Cors"/> followed by those a PUT Bucket cors stored.
+/// Answers preflight <c>OPTIONS</c> requests (without authentication) and adds CORS headers to matching requests, from the
+/// rules PUT Bucket cors stored for the bucket (as COS does; a bucket without any refuses every cross-origin request).
 /// </summary>
-internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<CorsRule>> rules, IObjectStore store)
+internal sealed class CorsHandler(IObjectStore store)
 {
     /// <summary>Answers a preflight; throws 403 when no rule allows it.</summary>
     public void Preflight(HttpContext context, string? bucket)
@@ -57,7 +58,7 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
             ?? throw CosErrors.AccessDenied("CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.");
         return new PreflightAnswer(
             origin,
-            string.Join(",", rule.AllowedMethods),
+            Methods(rule),
             requested.Length > 0 ? string.Join(",", requested) : null,
             rule.ExposeHeaders.Count > 0 ? string.Join(",", rule.ExposeHeaders) : null,
             rule.MaxAgeSeconds);
@@ -80,7 +81,7 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
 
         var headers = context.Response.Headers;
         headers.AccessControlAllowOrigin = origin;
-        headers.AccessControlAllowMethods = string.Join(",", rule.AllowedMethods);
+        headers.AccessControlAllowMethods = Methods(rule);
         if (rule.ExposeHeaders.Count > 0)
         {
             headers.AccessControlExposeHeaders = string.Join(",", rule.ExposeHeaders);
@@ -88,6 +89,8 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
 
         headers.Vary = "Origin";
     }
+
+    private static string Methods(CorsRule rule) => string.Join(",", rule.AllowedMethods.Select(m => m.Value));
 
     private CorsRule? Find(string? bucket, string origin, string method, string[] requestedHeaders)
     {
@@ -99,7 +102,7 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
         foreach (var rule in RulesOf(bucket))
         {
             if (rule.AllowedOrigins.Any(pattern => Wildcard.IsMatch(origin, pattern, ignoreCase: true))
-                && rule.AllowedMethods.Any(m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase))
+                && rule.AllowedMethods.Any(m => string.Equals(m.Value, method, StringComparison.OrdinalIgnoreCase))
                 && requestedHeaders.All(h => rule.AllowedHeaders.Any(pattern => Wildcard.IsMatch(h, pattern, ignoreCase: true))))
             {
                 return rule;
@@ -111,23 +114,9 @@ internal sealed class CorsHandler(IReadOnlyDictionary<string, IReadOnlyList<Cors
 
     private IEnumerable<CorsRule> RulesOf(string bucket)
     {
-        var configured = rules.TryGetValue(bucket, out var optionRules) ? optionRules : [];
-        var document = store.GetBucket(bucket) is null ? null : store.GetConfiguration(bucket, "", "cors");
-        if (document is null)
-        {
-            return configured;
-        }
-
         // The document PUT Bucket cors stored, already validated by its generated reader, read back by the same code.
-        var stored = GetBucketCorsWire.FromDocument(document).CorsRules.Select(rule => new CorsRule
-        {
-            AllowedOrigins = rule.AllowedOrigins,
-            AllowedMethods = [.. rule.AllowedMethods.Select(method => method.Value)],
-            AllowedHeaders = rule.AllowedHeaders,
-            ExposeHeaders = rule.ExposeHeaders,
-            MaxAgeSeconds = rule.MaxAgeSeconds,
-        });
-        return configured.Concat(stored);
+        var document = store.GetBucket(bucket) is null ? null : store.GetConfiguration(bucket, string.Empty, "cors");
+        return document is null ? [] : GetBucketCorsWire.FromDocument(document).CorsRules;
     }
 }
 

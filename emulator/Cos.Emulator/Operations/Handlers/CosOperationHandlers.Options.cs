@@ -5,14 +5,14 @@ namespace Cos.Emulator.Operations;
 
 /// <summary>
 /// OPTIONS Object, signed: the preflight the SDKs' <c>optionsObject</c> sends, answered from the same CORS rules as a
-/// browser's unsigned preflight (the emulator's options, then the bucket's PUT Bucket cors), 403 when none allows it.
+/// browser's unsigned preflight (the bucket's PUT Bucket cors), 403 when none allows it.
 /// </summary>
 internal sealed partial class CosOperationHandlers
 {
     private partial Task<OptionsObjectResponse> OptionsObjectAsync(OptionsObjectRequest request, OperationContext context)
     {
         RequireBucket(context);
-        var answer = new CorsHandler(context.Options.Cors, context.Store)
+        var answer = new CorsHandler(context.Store)
             .Evaluate(context.Bucket, request.Origin, request.AccessControlRequestMethod, request.AccessControlRequestHeaders);
         context.Response.Headers.Vary = CorsHandler.PreflightVary;
         return Task.FromResult(new OptionsObjectResponse
