@@ -37,6 +37,7 @@ public sealed class ProjectReferenceTests
     [InlineData("samples/Cos.QuickStart/Cos.QuickStart.csproj", "tests/Cos.Chaos.Tests/Cos.Chaos.Tests.csproj", false)]
     [InlineData("emulator/Cos.Emulator/Cos.Emulator.csproj", "msbuild/Cos.Generated.MSBuild/Cos.Generated.MSBuild.csproj", false)]
     [InlineData("runtime/Cos.Generated/Cos.Generated.csproj", "generator/Cos.Generator/Cos.Generator.csproj", true)]
+    [InlineData("runtime/Cos.Generated.Hosting/Cos.Generated.Hosting.csproj", "emulator/Cos.Emulator/Cos.Emulator.csproj", false)]
     public void A_forbidden_reference_is_caught(string from, string to, bool asAnalyzer)
     {
         // The check on a project list with one reference added, as a careless edit would add it.

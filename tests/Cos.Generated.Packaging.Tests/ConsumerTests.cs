@@ -13,6 +13,7 @@ public sealed partial class ConsumerTests(PackagesFixture packages)
         "read: bravo!",
         "listed: docs/a.txt=5,docs/b.txt=6",
         "missing: 404",
+        "hosted: alpha MaxRetries=2",
     ];
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
     [
         "Cos.Generator", "xunit", "xunit.runner.visualstudio", "Microsoft.NET.Test.Sdk", "Shouldly", "BenchmarkDotNet",
         "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Analyzers", "Basic.Reference.Assemblies.Net100",
+        "Microsoft.Extensions.Hosting",
     ];
 
     /// <summary>What csc itself loads, so a netstandard2.0 analyzer may reference it without shipping it.</summary>
@@ -103,10 +104,34 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         package.Dependencies().ShouldBe(new Dictionary<string, string> { ["Cos.Generated"] = packages.Version });
     }
 
+    [Fact]
+    public void Cos_Generated_Hosting_is_a_library_on_the_same_Cos_Generated_and_the_Microsoft_Extensions_abstractions()
+    {
+        using var package = new NuGetPackage(packages.PackagePath("Cos.Generated.Hosting"));
+
+        package.Files.ShouldContain("lib/net10.0/Cos.Generated.Hosting.dll");
+        package.Files.ShouldContain("lib/net10.0/Cos.Generated.Hosting.xml");
+        ShouldHaveTheSharedMetadata(package, "Cos.Generated.Hosting", "runtime/Cos.Generated.Hosting/README.md");
+        var types = TypeNames(package.ReadBytes("lib/net10.0/Cos.Generated.Hosting.dll"));
+        types.ShouldContain("Microsoft.Extensions.DependencyInjection.CosServiceCollectionExtensions");
+        types.ShouldContain("Cos.Generated.Hosting.CosClientSettings");
+
+        string[] extensions =
+        [
+            "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
+            "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Http",
+        ];
+        var expected = extensions.ToDictionary(id => id, CentralVersion);
+        expected["Cos.Generated"] = packages.Version;
+        package.Dependencies().ShouldBe(expected, ignoreOrder: true);
+        package.Dependencies().Keys.ShouldNotContain(id => BuildAndTestOnly.Contains(id));
+    }
+
     [Theory]
     [InlineData("Cos.Generated")]
     [InlineData("Cos.Emulator")]
     [InlineData("Cos.Generated.Backend")]
+    [InlineData("Cos.Generated.Hosting")]
     public void Symbols_ship_in_a_snupkg_that_matches_the_deterministic_dll(string id)
     {
         using var package = new NuGetPackage(packages.PackagePath(id));

@@ -16,6 +16,7 @@ public sealed class PackagesFixture : IAsyncLifetime
         ["Cos.Generated"] = "runtime/Cos.Generated/Cos.Generated.csproj",
         ["Cos.Emulator"] = "emulator/Cos.Emulator/Cos.Emulator.csproj",
         ["Cos.Generated.Backend"] = "runtime/Cos.Generated.Backend/Cos.Generated.Backend.csproj",
+        ["Cos.Generated.Hosting"] = "runtime/Cos.Generated.Hosting/Cos.Generated.Hosting.csproj",
     };
 
     public static string RepoRoot { get; } = Metadata("RepoRoot");

@@ -1,6 +1,8 @@
 using System.Text;
 using Cos.Emulator;
 using Cos.Generated;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // Starts the emulator from the Cos.Emulator package and talks to it with the client from the Cos.Generated package.
 const string bucket = "consumer-1250000000";
@@ -33,4 +35,25 @@ try
 catch (CosException e)
 {
     Console.WriteLine($"missing: {e.StatusCode}");
+}
+
+// The same emulator through the Cos.Generated.Hosting package: options bound from configuration by the
+// source-generated binder, the connection from IHttpClientFactory (NativeAOT: no reflection binding).
+var clientOptions = emulator.CreateClientOptions();
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Cos:SecretId"] = clientOptions.SecretId,
+    ["Cos:SecretKey"] = clientOptions.SecretKey,
+    ["Cos:Region"] = clientOptions.Region,
+    ["Cos:Protocol"] = clientOptions.Protocol,
+    ["Cos:ConnectTo"] = clientOptions.ConnectTo,
+    ["Cos:MaxRetries"] = "2",
+}).Build();
+var services = new ServiceCollection();
+services.AddCosClient(configuration.GetSection("Cos"));
+await using (var provider = services.BuildServiceProvider())
+{
+    var hosted = provider.GetRequiredService<ICosClient>();
+    await using var get = await hosted.GetObjectAsync(new GetObjectRequest { Bucket = bucket, Key = "docs/a.txt" });
+    Console.WriteLine($"hosted: {await new StreamReader(get.Body).ReadToEndAsync()} MaxRetries={hosted.Options.MaxRetries}");
 }
