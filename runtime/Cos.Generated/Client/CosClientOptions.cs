@@ -183,6 +183,13 @@ public sealed record CosClientOptions
     /// </summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// Makes the client's <c>Cos.Generated</c> meter (dependency injection's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>,
+    /// which owns and disposes it). Default null: the process's static <c>Cos.Generated</c> meter, shared by every client.
+    /// Not bound from configuration and not part of <see cref="ToString"/>.
+    /// </summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
+
     /// <summary>How long a request signature or presigned URL is valid (JS <c>Expires</c> of getAuth, default 900 s; positive).</summary>
     public TimeSpan SignatureExpires { get; init; } = TimeSpan.FromSeconds(900);
 

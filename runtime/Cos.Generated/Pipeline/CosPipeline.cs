@@ -34,7 +34,8 @@ public sealed class CosPipeline
         Clock = new ClockSkew(options.TimeProvider);
         Signer = new CosRequestSigner(options, new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default), Clock, credentials, authorization);
         Logger = options.LoggerFactory?.CreateLogger(CosLog.Category) ?? NullLogger.Instance;
-        List<CosPipelinePolicy> policies = [new TracingPolicy(options.EnableTracker), new MetricsPolicy()];
+        Metrics = CosInstruments.For(options.MeterFactory);
+        List<CosPipelinePolicy> policies = [new TracingPolicy(options.EnableTracker), new MetricsPolicy(Metrics)];
         if (options.LoggerFactory is not null)
         {
             policies.Add(new LoggingPolicy(Logger));
@@ -62,6 +63,9 @@ public sealed class CosPipeline
 
     /// <summary>The client's logger (category <c>Cos.Generated</c>); a null logger without <see cref="CosClientOptions.LoggerFactory"/>.</summary>
     internal ILogger Logger { get; }
+
+    /// <summary>The instruments the client records on (<see cref="CosMetrics"/>).</summary>
+    internal CosInstruments Metrics { get; }
 
     /// <summary>Resolves request URIs.</summary>
     internal CosEndpointResolver Endpoints { get; }

@@ -13,7 +13,8 @@ internal static class TransferTelemetry
     {
         var logger = client.Pipeline.Logger;
         var logged = logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information);
-        var measured = CosMetrics.TransfersEnabled;
+        var metrics = client.Pipeline.Metrics;
+        var measured = metrics.TransfersEnabled;
         if (!logged && !measured)
         {
             return await work().ConfigureAwait(false);
@@ -36,7 +37,7 @@ internal static class TransferTelemetry
             var failedAfter = Stopwatch.GetElapsedTime(started);
             if (measured)
             {
-                CosMetrics.RecordTransfer(direction, failedAfter, null, ex);
+                metrics.RecordTransfer(direction, failedAfter, null, ex);
             }
 
             if (logged)
@@ -51,7 +52,7 @@ internal static class TransferTelemetry
         var bytes = size(result);
         if (measured)
         {
-            CosMetrics.RecordTransfer(direction, elapsed, bytes, null);
+            metrics.RecordTransfer(direction, elapsed, bytes, null);
         }
 
         if (logged)

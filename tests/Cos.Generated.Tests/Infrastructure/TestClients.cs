@@ -22,7 +22,8 @@ public static class TestClients
         TimeProvider? timeProvider = null,
         string? connectTo = null,
         TimeSpan? stallTimeout = null,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null) =>
         new(new CosClientOptions
         {
             SecretId = anonymous || credentialProvider is not null ? null : SecretId,
@@ -40,6 +41,7 @@ public static class TestClients
             EnableTracker = tracker,
             TimeProvider = timeProvider ?? TimeProvider.System,
             LoggerFactory = loggerFactory,
+            MeterFactory = meterFactory,
         });
 
     public static CosHttpRequest Get(string key, CosOperationSafety safety = CosOperationSafety.ReadOnly, string operation = "GetObject") =>

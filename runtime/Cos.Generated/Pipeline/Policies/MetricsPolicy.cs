@@ -3,14 +3,14 @@ using System.Diagnostics;
 namespace Cos.Generated.Pipeline.Policies;
 
 /// <summary>
-/// Per call: records the operation's duration, retries and body sizes on <see cref="CosMetrics"/>; does nothing while
+/// Per call: records the operation's duration, retries and body sizes on the client's <see cref="CosInstruments"/>; does nothing while
 /// no listener enabled those instruments.
 /// </summary>
-internal sealed class MetricsPolicy : CosPipelinePolicy
+internal sealed class MetricsPolicy(CosInstruments instruments) : CosPipelinePolicy
 {
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
-        if (!CosMetrics.OperationsEnabled)
+        if (!instruments.OperationsEnabled)
         {
             await ProcessNextAsync(message, next).ConfigureAwait(false);
             return;
@@ -23,10 +23,10 @@ internal sealed class MetricsPolicy : CosPipelinePolicy
         }
         catch (Exception ex)
         {
-            CosMetrics.RecordOperation(message, Stopwatch.GetElapsedTime(started), ex);
+            instruments.RecordOperation(message, Stopwatch.GetElapsedTime(started), ex);
             throw;
         }
 
-        CosMetrics.RecordOperation(message, Stopwatch.GetElapsedTime(started), null);
+        instruments.RecordOperation(message, Stopwatch.GetElapsedTime(started), null);
     }
 }
