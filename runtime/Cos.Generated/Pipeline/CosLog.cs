@@ -48,4 +48,8 @@ internal static partial class CosLog
     [LoggerMessage(EventId = 3003, EventName = "TransferFailed", Level = LogLevel.Warning,
         Message = "{Direction} {Bucket} {Key} failed with {ErrorType} after {DurationMs} ms")]
     public static partial void TransferFailed(ILogger logger, string direction, string bucket, string key, string errorType, double durationMs);
+
+    [LoggerMessage(EventId = 3004, EventName = "UploadPartCompleted", Level = LogLevel.Debug,
+        Message = "upload {Bucket} {Key}: part {PartNumber} ({Bytes} bytes) of multipart upload {UploadId} sent")]
+    public static partial void UploadPartCompleted(ILogger logger, string bucket, string key, int partNumber, long bytes, string uploadId);
 }

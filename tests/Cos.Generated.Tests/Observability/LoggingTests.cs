@@ -80,6 +80,7 @@ public sealed class LoggingTests
         entries.Count(e => e.EventId.Id == 2001 && e.Message.Contains("PutObject", StringComparison.Ordinal)).ShouldBe(2);
         entries.ShouldContain(e => e.EventId.Id == 1003 && e.Message.Contains("ServiceUnavailable", StringComparison.Ordinal));
         entries.Count(e => e.EventId.Id == 3002).ShouldBe(3);
+        entries.Count(e => e.EventId.Id == 3004).ShouldBe(2); // big.bin: 1 MiB + 10 bytes in 1 MiB parts
 
         // Not one secret, in any form the entry carries.
         secrets.ShouldAllBe(s => s.Length >= 8);
