@@ -11,10 +11,17 @@ internal sealed class CosClientOptionsConfigurators
 {
     public List<Func<IServiceProvider, CosClientOptions, CosClientOptions>> Functions { get; } = [];
 
-    /// <summary>The options of the client named <paramref name="name"/>: its settings, then every function.</summary>
+    /// <summary>
+    /// The options of the client named <paramref name="name"/>: its settings, the container's logger and meter factories
+    /// (so the client logs and measures where the host does), then every function.
+    /// </summary>
     public static CosClientOptions Build(IServiceProvider provider, string name, CosClientSettings settings)
     {
-        var options = settings.ToOptions();
+        var options = settings.ToOptions() with
+        {
+            LoggerFactory = provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            MeterFactory = provider.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
+        };
         foreach (var configure in provider.GetRequiredService<IOptionsMonitor<CosClientOptionsConfigurators>>().Get(name).Functions)
         {
             options = configure(provider, options) ?? throw new InvalidOperationException($"A ConfigureCosClientOptions function of the COS client '{name}' returned null.");

@@ -140,6 +140,53 @@ using (var signedClient = new CosClient(new CosClientOptions { AuthorizationProv
         "HttpAuthorizationProvider posts the request and uses the backend's signature");
 }
 
+// Observability under NativeAOT: the source-generated log messages, the meter and the activity source.
+{
+    var events = new List<int>();
+    var durations = new List<double>();
+    var spans = new List<string>();
+    using var meterListener = new System.Diagnostics.Metrics.MeterListener
+    {
+        InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Cos.Generated")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        },
+    };
+    meterListener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+    {
+        if (instrument.Name == "cos.client.operation.duration")
+        {
+            durations.Add(value);
+        }
+    });
+    meterListener.Start();
+    using var activityListener = new System.Diagnostics.ActivityListener
+    {
+        ShouldListenTo = source => source.Name == "Cos.Generated",
+        Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+        ActivityStopped = activity => spans.Add(activity.OperationName),
+    };
+    System.Diagnostics.ActivitySource.AddActivityListener(activityListener);
+    using var observed = new CosClient(new CosClientOptions
+    {
+        SecretId = "AKIDEXAMPLE",
+        SecretKey = "SECRETEXAMPLE",
+        Region = "ap-guangzhou",
+        Protocol = "http",
+        ConnectTo = $"127.0.0.1:{server.Port}",
+        LoggerFactory = new SmokeLoggerFactory(events),
+    });
+    await using (var got = await observed.GetObjectAsync(new GetObjectRequest { Bucket = bucket, Key = "aot/hello world.txt" }))
+    {
+        await got.Body.CopyToAsync(Stream.Null);
+    }
+
+    Check(events.SequenceEqual([1001, 1002]) && durations.Count == 1 && spans.SequenceEqual(["GetObject"]), "log events, metrics and spans");
+}
+
 Console.WriteLine("AOT smoke: all checks passed");
 return 0;
 
@@ -149,5 +196,30 @@ static void Check(bool condition, string what)
     if (!condition)
     {
         Environment.Exit(1);
+    }
+}
+
+/// <summary>Keeps the event ids of every log entry.</summary>
+internal sealed class SmokeLoggerFactory(List<int> events) : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+    public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        _ = formatter(state, exception);
+        events.Add(eventId.Id);
     }
 }

@@ -99,7 +99,11 @@ public sealed class ConfigurationTests
     public void Settings_carry_every_option_that_configuration_can_hold()
     {
         // A new CosClientOptions property must be added to CosClientSettings (and its ToOptions) or be an object set in code.
-        var objects = new[] { nameof(CosClientOptions.CredentialProvider), nameof(CosClientOptions.AuthorizationProvider), nameof(CosClientOptions.TimeProvider) };
+        var objects = new[]
+        {
+            nameof(CosClientOptions.CredentialProvider), nameof(CosClientOptions.AuthorizationProvider), nameof(CosClientOptions.TimeProvider),
+            nameof(CosClientOptions.LoggerFactory), nameof(CosClientOptions.MeterFactory),
+        };
         var optionNames = typeof(CosClientOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Except(objects).Order();
         var settingNames = typeof(CosClientSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order();
         settingNames.ShouldBe(optionNames);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Net;
 using Cos.Emulator;
@@ -39,6 +40,45 @@ public sealed class EmulatorTests
             var response = await base.SendAsync(request, cancellationToken);
             Seen.Enqueue((request.Method, request.RequestUri!, authorization, response.StatusCode));
             return response;
+        }
+    }
+
+    [Fact]
+    public async Task The_client_logs_to_the_hosts_loggers_and_measures_on_its_meter_factory()
+    {
+        await using var cos = await StartEmulatorAsync();
+        var logged = new ConcurrentQueue<(string Category, int EventId)>();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug).AddProvider(new CapturingProvider(logged)));
+        services.AddMetrics();
+        services.AddCosClient(Configuration(cos).GetSection("Cos"));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<CosClient>();
+
+        await client.PutObjectAsync(new PutObjectRequest { Bucket = Bucket, Key = "logged.txt", Body = new MemoryStream("x"u8.ToArray()) });
+
+        client.Options.LoggerFactory.ShouldBeSameAs(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+        client.Options.MeterFactory.ShouldBeSameAs(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        logged.ShouldContain(("Cos.Generated", 1002), "RequestCompleted of the PUT, in the host's logging");
+    }
+
+    private sealed class CapturingProvider(ConcurrentQueue<(string Category, int EventId)> logged) : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, logged);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<(string Category, int EventId)> logged) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logged.Enqueue((category, eventId.Id));
         }
     }
 

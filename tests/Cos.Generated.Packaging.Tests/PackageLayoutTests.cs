@@ -59,6 +59,7 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         var dependencies = package.Dependencies();
 
         dependencies.ShouldContainKeyAndValue("System.IO.Hashing", CentralVersion("System.IO.Hashing"));
+        dependencies.ShouldContainKeyAndValue("Microsoft.Extensions.Logging.Abstractions", CentralVersion("Microsoft.Extensions.Logging.Abstractions"));
         dependencies.Keys.Intersect(BuildAndTestOnly, StringComparer.OrdinalIgnoreCase).ShouldBeEmpty();
         package.MetadataElement("frameworkReferences").ShouldBeNull("the client needs no shared framework beyond Microsoft.NETCore.App");
     }

@@ -47,7 +47,7 @@ public sealed partial class CosClient
     /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
     /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
     public Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Uploads.UploadFileCoreAsync(bucket, key, filePath, options, progress, hooks: null, cancellationToken);
+        TransferTelemetry.RunAsync(this, CosTransferDirection.Upload, bucket, key, () => Uploads.UploadFileCoreAsync(bucket, key, filePath, options, progress, hooks: null, cancellationToken), static r => r.Size);
 
     /// <summary>
     /// Uploads a stream from its current position. A seekable stream's length is known and sized like a file's;
@@ -57,7 +57,7 @@ public sealed partial class CosClient
     /// <exception cref="CosException">COS refused the upload, or a part failed after its retries.</exception>
     /// <exception cref="OperationCanceledException">Canceled; the multipart upload is kept or aborted as <see cref="CosUploadOptions.OnFailure"/> says.</exception>
     public Task<CosUploadResult> UploadAsync(string bucket, string key, Stream content, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Uploads.UploadAsync(bucket, key, content, options, progress, cancellationToken);
+        TransferTelemetry.RunAsync(this, CosTransferDirection.Upload, bucket, key, () => Uploads.UploadAsync(bucket, key, content, options, progress, cancellationToken), static r => r.Size);
 
     /// <summary>
     /// Copies an object (the JavaScript SDK's <c>sliceCopyFile</c>): one PUT Object - Copy up to
@@ -70,7 +70,7 @@ public sealed partial class CosClient
     /// <exception cref="CosIntegrityException">The destination's CRC-64 differs from the source's.</exception>
     /// <exception cref="CosException">COS refused the copy, or a part failed after its retries.</exception>
     public Task<CosCopyResult> CopyAsync(CosCopySource source, string bucket, string key, CosCopyOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Copies.CopyAsync(source, bucket, key, options, progress, cancellationToken);
+        TransferTelemetry.RunAsync(this, CosTransferDirection.Copy, bucket, key, () => Copies.CopyAsync(source, bucket, key, options, progress, cancellationToken), static r => r.Size);
 
     /// <summary>
     /// Downloads an object into a file with parallel ranged GETs, each with <c>If-Match</c> on the ETag from a
@@ -82,7 +82,7 @@ public sealed partial class CosClient
     /// <exception cref="CosIntegrityException">The bytes written do not have the object's CRC-64.</exception>
     /// <exception cref="CosException">COS refused a request, or a part failed after its retries.</exception>
     public Task<CosDownloadResult> DownloadFileAsync(string bucket, string key, string filePath, CosDownloadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Downloads.DownloadFileAsync(bucket, key, filePath, options, progress, cancellationToken);
+        TransferTelemetry.RunAsync(this, CosTransferDirection.Download, bucket, key, () => Downloads.DownloadFileAsync(bucket, key, filePath, options, progress, cancellationToken), static r => r.Size);
 
     /// <summary>
     /// Downloads an object into <paramref name="destination"/>, written in order: up to
@@ -95,7 +95,7 @@ public sealed partial class CosClient
     /// <exception cref="CosObjectChangedException">The object changed during the download.</exception>
     /// <exception cref="CosIntegrityException">The bytes written do not have the object's CRC-64.</exception>
     public Task<CosDownloadResult> DownloadAsync(string bucket, string key, Stream destination, CosDownloadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Downloads.DownloadAsync(bucket, key, destination, options, progress, cancellationToken);
+        TransferTelemetry.RunAsync(this, CosTransferDirection.Download, bucket, key, () => Downloads.DownloadAsync(bucket, key, destination, options, progress, cancellationToken), static r => r.Size);
 
     /// <summary>
     /// Uploads several files, up to <paramref name="fileParallelLimit"/> at once (JS <c>uploadFiles</c>), each as

@@ -169,10 +169,26 @@ public sealed record CosClientOptions
     public bool UseAccelerate { get; init; }
 
     /// <summary>
-    /// Emits an <see cref="System.Diagnostics.Activity"/> per operation through the
-    /// <see cref="System.Diagnostics.ActivitySource"/> named <c>Cos.Generated</c> (JS <c>EnableTracker</c>, default false).
+    /// Adds detail to the <see cref="System.Diagnostics.Activity"/> emitted per operation through the
+    /// <see cref="System.Diagnostics.ActivitySource"/> named <c>Cos.Generated</c>: the request's <c>url.path</c>, which holds
+    /// the object key (JS <c>EnableTracker</c>, default false). The activities themselves are emitted whenever the source
+    /// has a listener, with or without it (docs/observability.md).
     /// </summary>
     public bool EnableTracker { get; init; }
+
+    /// <summary>
+    /// Where the client logs (category <c>Cos.Generated</c>): requests at Debug, retries at Information, clock-skew
+    /// corrections at Warning, transfer milestones at Information; never a secret (docs/observability.md). Default null:
+    /// no logging. Not bound from configuration and not part of <see cref="ToString"/>.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Makes the client's <c>Cos.Generated</c> meter (dependency injection's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>,
+    /// which owns and disposes it). Default null: the process's static <c>Cos.Generated</c> meter, shared by every client.
+    /// Not bound from configuration and not part of <see cref="ToString"/>.
+    /// </summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
 
     /// <summary>How long a request signature or presigned URL is valid (JS <c>Expires</c> of getAuth, default 900 s; positive).</summary>
     public TimeSpan SignatureExpires { get; init; } = TimeSpan.FromSeconds(900);

@@ -54,6 +54,9 @@ internal abstract class CosMessage
     /// <summary>The try under way: 0 for the first, then one more for each retry or clock-skew correction.</summary>
     public int Attempt { get; set; }
 
+    /// <summary>How many retries the retry policy made (not the clock-skew or stale-key re-tries).</summary>
+    public int Retries { get; set; }
+
     /// <summary>This try's message; made and signed by the signing policy.</summary>
     public HttpRequestMessage? HttpRequest { get; set; }
 

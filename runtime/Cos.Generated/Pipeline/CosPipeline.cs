@@ -2,12 +2,14 @@ using Cos.Generated.Credentials;
 using Cos.Generated.Endpoints;
 using Cos.Generated.Pipeline.Policies;
 using Cos.Generated.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cos.Generated.Pipeline;
 
 /// <summary>
 /// Sends <see cref="CosHttpRequest"/>s through a chain of small policies (Azure.Core's <c>HttpPipeline</c> shape):
-/// per call, tracing; then retry; then per try, clock-skew correction, a fresh key for one COS calls stale, signing,
+/// per call, tracing, metrics and logging; then retry; then per try, clock-skew correction, a fresh key for one COS calls stale, signing,
 /// the try's deadlines, and the transport that reads and unmarshals the answer.
 /// </summary>
 public sealed class CosPipeline
@@ -31,21 +33,23 @@ public sealed class CosPipeline
         Endpoints = new CosEndpointResolver(options);
         Clock = new ClockSkew(options.TimeProvider);
         Signer = new CosRequestSigner(options, new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default), Clock, credentials, authorization);
-        List<CosPipelinePolicy> policies = [];
-        if (options.EnableTracker)
+        Logger = options.LoggerFactory?.CreateLogger(CosLog.Category) ?? NullLogger.Instance;
+        Metrics = CosInstruments.For(options.MeterFactory);
+        List<CosPipelinePolicy> policies = [new TracingPolicy(options.EnableTracker), new MetricsPolicy(Metrics)];
+        if (options.LoggerFactory is not null)
         {
-            policies.Add(new TracingPolicy());
+            policies.Add(new LoggingPolicy(Logger));
         }
 
-        policies.Add(new RetryPolicy(options));
+        policies.Add(new RetryPolicy(options, Logger));
         if (options.CorrectClockSkew)
         {
-            policies.Add(new ClockSkewPolicy(Clock));
+            policies.Add(new ClockSkewPolicy(Clock, Logger));
         }
 
         if (credentials is not null)
         {
-            policies.Add(new StaleKeyPolicy(credentials));
+            policies.Add(new StaleKeyPolicy(credentials, Logger));
         }
 
         policies.Add(new SigningPolicy(Signer));
@@ -56,6 +60,12 @@ public sealed class CosPipeline
 
     /// <summary>The (skew-corrected) signing clock, shared by every request of the client.</summary>
     internal ClockSkew Clock { get; }
+
+    /// <summary>The client's logger (category <c>Cos.Generated</c>); a null logger without <see cref="CosClientOptions.LoggerFactory"/>.</summary>
+    internal ILogger Logger { get; }
+
+    /// <summary>The instruments the client records on (<see cref="CosMetrics"/>).</summary>
+    internal CosInstruments Metrics { get; }
 
     /// <summary>Resolves request URIs.</summary>
     internal CosEndpointResolver Endpoints { get; }

@@ -6,8 +6,9 @@ using Cos.Generated.Protocol;
 namespace Cos.Generated.Pipeline;
 
 /// <summary>
-/// The <see cref="ActivitySource"/> behind <see cref="CosClientOptions.EnableTracker"/>: one client
-/// activity per operation (covering all its tries), named after the operation.
+/// The client's <see cref="ActivitySource"/>: one client activity per operation (covering all its tries), named after the
+/// operation, whenever the source has a listener. <see cref="CosClientOptions.EnableTracker"/> adds the request's
+/// <c>url.path</c> (it holds the object key); see docs/observability.md.
 /// </summary>
 public static class CosTracing
 {
@@ -16,7 +17,7 @@ public static class CosTracing
 
     internal static readonly ActivitySource Source = new(SourceName, CosUserAgent.Version);
 
-    internal static Activity? Start(CosHttpRequest request, CosEndpoint endpoint)
+    internal static Activity? Start(CosHttpRequest request, CosEndpoint endpoint, bool detailed)
     {
         var activity = Source.StartActivity(request.OperationName, ActivityKind.Client);
         if (activity is null)
@@ -28,7 +29,11 @@ public static class CosTracing
         activity.SetTag("cos.bucket", request.Bucket);
         activity.SetTag("http.request.method", request.Method.Method);
         activity.SetTag("server.address", endpoint.Uri.Host);
-        activity.SetTag("url.path", endpoint.Uri.AbsolutePath);
+        if (detailed)
+        {
+            activity.SetTag("url.path", endpoint.Uri.AbsolutePath);
+        }
+
         return activity;
     }
 
@@ -52,7 +57,7 @@ public static class CosTracing
 
         if (error is not null)
         {
-            activity.SetTag("error.type", error is CosException cos ? cos.ErrorCode ?? error.GetType().Name : error.GetType().Name);
+            activity.SetTag("error.type", CosMetrics.ErrorType(error));
             activity.SetStatus(ActivityStatusCode.Error, error.Message);
         }
         else

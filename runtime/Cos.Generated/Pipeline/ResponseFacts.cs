@@ -13,12 +13,16 @@ internal sealed class ResponseFacts
 
     public TimeSpan? RetryAfter { get; private set; }
 
+    /// <summary>The response body's <c>Content-Length</c>, when it has one.</summary>
+    public long? ContentLength { get; private set; }
+
     public void Reset()
     {
         StatusCode = null;
         RequestId = null;
         ServerDate = null;
         RetryAfter = null;
+        ContentLength = null;
     }
 
     public void Capture(HttpResponseMessage response)
@@ -26,6 +30,7 @@ internal sealed class ResponseFacts
         StatusCode = (int)response.StatusCode;
         RequestId = Header(response, CosHeaders.RequestId);
         ServerDate = response.Headers.Date;
+        ContentLength = response.Content.Headers.ContentLength;
         var retryAfter = response.Headers.RetryAfter;
 
         // An absolute Retry-After is measured against the server's own Date, so local clock skew does not matter.

@@ -31,7 +31,7 @@ internal sealed class BatchUploader(CosClient client)
                 var file = list[index];
                 try
                 {
-                    var result = await client.Uploads.UploadFileCoreAsync(file.Bucket, file.Key, file.FilePath, file.Options, summed.ForFile(index, file.Progress), hooks: null, cancellationToken).ConfigureAwait(false);
+                    var result = await TransferTelemetry.RunAsync(client, CosTransferDirection.Upload, file.Bucket, file.Key, () => client.Uploads.UploadFileCoreAsync(file.Bucket, file.Key, file.FilePath, file.Options, summed.ForFile(index, file.Progress), hooks: null, cancellationToken), static r => r.Size).ConfigureAwait(false);
                     outcomes[index] = new CosFileUploadOutcome(file, result, null);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -273,7 +273,7 @@ public sealed class CosUploadQueue : IAsyncDisposable
                 Uploading = () => Uploading(task),
                 FailureAction = () => StopReason(task) == CosUploadTaskState.Paused ? CosUploadFailureAction.Keep : FailureAction(task),
             };
-            result = await _client.Uploads.UploadFileCoreAsync(task.Upload.Bucket, task.Upload.Key, task.Upload.FilePath, task.Upload.Options, new TaskProgress(this, task), hooks, cancellationToken).ConfigureAwait(false);
+            result = await TransferTelemetry.RunAsync(_client, CosTransferDirection.Upload, task.Upload.Bucket, task.Upload.Key, () => _client.Uploads.UploadFileCoreAsync(task.Upload.Bucket, task.Upload.Key, task.Upload.FilePath, task.Upload.Options, new TaskProgress(this, task), hooks, cancellationToken), static r => r.Size).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -227,6 +227,7 @@ internal sealed class MultipartUploader
         }
 
         _parts[number] = new UploadedPart(number, response.ETag, response.Crc64, length);
+        CosLog.UploadPartCompleted(_client.Pipeline.Logger, _bucket, _key, number, length, _session.UploadId);
     }
 
     private List<UploadedPart> InOrder()

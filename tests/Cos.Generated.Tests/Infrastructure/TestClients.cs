@@ -21,7 +21,9 @@ public static class TestClients
         bool tracker = false,
         TimeProvider? timeProvider = null,
         string? connectTo = null,
-        TimeSpan? stallTimeout = null) =>
+        TimeSpan? stallTimeout = null,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null) =>
         new(new CosClientOptions
         {
             SecretId = anonymous || credentialProvider is not null ? null : SecretId,
@@ -38,6 +40,8 @@ public static class TestClients
             StallTimeout = stallTimeout ?? TimeSpan.FromSeconds(60),
             EnableTracker = tracker,
             TimeProvider = timeProvider ?? TimeProvider.System,
+            LoggerFactory = loggerFactory,
+            MeterFactory = meterFactory,
         });
 
     public static CosHttpRequest Get(string key, CosOperationSafety safety = CosOperationSafety.ReadOnly, string operation = "GetObject") =>

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Logging;
+
 namespace Cos.Generated.Pipeline.Policies;
 
 /// <summary>
 /// On a 403 that says the signature's time is off, adopts the server's clock from its <c>Date</c> and tries once more,
 /// re-signed (<see cref="CosClientOptions.CorrectClockSkew"/>); not counted as a retry. Once per call.
 /// </summary>
-internal sealed class ClockSkewPolicy(ClockSkew clock) : CosPipelinePolicy
+internal sealed class ClockSkewPolicy(ClockSkew clock, ILogger logger) : CosPipelinePolicy
 {
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
@@ -19,6 +21,7 @@ internal sealed class ClockSkewPolicy(ClockSkew clock) : CosPipelinePolicy
             && !message.CancellationToken.IsCancellationRequested)
         {
             clock.Adjust(serverDate);
+            CosLog.ClockSkewCorrected(logger, message.Request.OperationName, clock.Offset.TotalSeconds);
             message.SkewCorrected = true;
             message.Attempt++;
             message.StartTry();

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
 
 namespace Cos.Generated.Pipeline.Policies;
 
@@ -7,7 +8,7 @@ namespace Cos.Generated.Pipeline.Policies;
 /// retries (and its transfer's <see cref="RetryBudget"/>) last, after an exponential backoff with jitter that honours
 /// <c>Retry-After</c>. A body that cannot be sent twice is tried once; the caller's cancel ends it at once.
 /// </summary>
-internal sealed class RetryPolicy(CosClientOptions options) : CosPipelinePolicy
+internal sealed class RetryPolicy(CosClientOptions options, ILogger logger) : CosPipelinePolicy
 {
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
@@ -33,8 +34,19 @@ internal sealed class RetryPolicy(CosClientOptions options) : CosPipelinePolicy
                 ExceptionDispatchInfo.Throw(failure);
             }
 
-            await RetryBackoff.DelayAsync(options, retries, message.Response.RetryAfter, message.CancellationToken).ConfigureAwait(false);
+            var delay = RetryBackoff.GetDelay(options.RetryDelay, options.MaxRetryDelay, retries, message.Response.RetryAfter);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                CosLog.Retrying(logger, message.Request.OperationName, CosMetrics.ErrorType(failure), message.Response.StatusCode, message.Response.RequestId, retries + 1, message.MaxRetries, delay.TotalMilliseconds);
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, options.TimeProvider, message.CancellationToken).ConfigureAwait(false);
+            }
+
             message.Attempt++;
+            message.Retries++;
         }
     }
 }

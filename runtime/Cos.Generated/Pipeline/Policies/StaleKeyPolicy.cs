@@ -1,4 +1,5 @@
 using Cos.Generated.Credentials;
+using Microsoft.Extensions.Logging;
 
 namespace Cos.Generated.Pipeline.Policies;
 
@@ -7,7 +8,7 @@ namespace Cos.Generated.Pipeline.Policies;
 /// validity ran out early, or clocks disagree), tells the provider (<see cref="ICosCredentialProvider.Invalidate"/>)
 /// and tries once more with the fresh key it then gives; not counted as a retry. Once per call.
 /// </summary>
-internal sealed class StaleKeyPolicy(ICosCredentialProvider provider) : CosPipelinePolicy
+internal sealed class StaleKeyPolicy(ICosCredentialProvider provider, ILogger logger) : CosPipelinePolicy
 {
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
@@ -22,6 +23,7 @@ internal sealed class StaleKeyPolicy(ICosCredentialProvider provider) : CosPipel
             && !message.CancellationToken.IsCancellationRequested)
         {
             provider.Invalidate(stale);
+            CosLog.StaleKeyRefreshed(logger, message.Request.OperationName, CosMetrics.ErrorType(error));
             message.KeyRefreshed = true;
             message.Attempt++;
             message.StartTry();

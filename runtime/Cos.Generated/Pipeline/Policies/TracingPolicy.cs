@@ -1,11 +1,14 @@
 namespace Cos.Generated.Pipeline.Policies;
 
-/// <summary>Per call: one client activity per operation, covering all its tries (<see cref="CosClientOptions.EnableTracker"/>).</summary>
-internal sealed class TracingPolicy : CosPipelinePolicy
+/// <summary>
+/// Per call: one client activity per operation, covering all its tries, whenever the <see cref="CosTracing"/> source has
+/// a listener; <see cref="CosClientOptions.EnableTracker"/> adds the request's path (which holds the object key).
+/// </summary>
+internal sealed class TracingPolicy(bool detailed) : CosPipelinePolicy
 {
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
-        using var activity = CosTracing.Start(message.Request, message.Endpoint);
+        using var activity = CosTracing.Source.HasListeners() ? CosTracing.Start(message.Request, message.Endpoint, detailed) : null;
         if (activity is null)
         {
             await ProcessNextAsync(message, next).ConfigureAwait(false);
