@@ -4,6 +4,19 @@ namespace Cos.Emulator.Tests;
 
 public sealed class ObjectTests
 {
+    [Fact]
+    public async Task A_HEAD_error_names_what_is_missing_through_x_cos_error_code()
+    {
+        await using var cos = await Emulators.StartAsync();
+        using var client = Emulators.Client(cos);
+
+        var key = await Should.ThrowAsync<CosException>(() => client.HeadObjectAsync(new HeadObjectRequest { Bucket = Emulators.Bucket, Key = "missing.txt" }));
+        var bucket = await Should.ThrowAsync<CosException>(() => client.HeadObjectAsync(new HeadObjectRequest { Bucket = "nosuchbucket-1250000000", Key = "missing.txt" }));
+
+        (key.StatusCode, key.ErrorCode).ShouldBe((404, "NoSuchKey"));
+        (bucket.StatusCode, bucket.ErrorCode).ShouldBe((404, "NoSuchBucket"));
+    }
+
     [Theory]
     [InlineData("plain.txt")]
     [InlineData("dir/with space/a b.txt")]

@@ -17,6 +17,9 @@ internal static class ErrorWriter
             response.Headers[name] = value;
         }
 
+        // A HEAD (or a 304) carries no body: the code goes in a header, as COS sends it, so clients can tell NoSuchKey
+        // from NoSuchBucket.
+        response.Headers["x-cos-error-code"] = error.Code;
         if (HttpMethods.IsHead(context.Request.Method) || error.Status == 304)
         {
             return;

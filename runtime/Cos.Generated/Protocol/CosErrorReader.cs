@@ -29,10 +29,11 @@ internal static class CosErrorReader
     }
 
     /// <summary>
-    /// Builds the exception for a non-2xx response from its (possibly empty or non-XML) body.
-    /// Never throws: an unreadable body still yields the status, reason and request id.
+    /// Builds the exception for a non-2xx response from its (possibly empty or non-XML) body, or, when it has none (a
+    /// HEAD), from the <c>x-cos-error-code</c> header COS sends with it. Never throws: an unreadable body still yields the
+    /// status, reason and request id.
     /// </summary>
-    public static CosException FromResponse(int statusCode, string? reasonPhrase, string? requestId, string? traceId, ReadOnlyMemory<byte> body)
+    public static CosException FromResponse(int statusCode, string? reasonPhrase, string? requestId, string? traceId, ReadOnlyMemory<byte> body, string? errorCodeHeader = null)
     {
         if (!body.IsEmpty)
         {
@@ -51,6 +52,11 @@ internal static class CosErrorReader
             {
                 // Not an XML error body (a proxy's HTML page, a truncated body): fall through.
             }
+        }
+
+        if (!string.IsNullOrEmpty(errorCodeHeader))
+        {
+            return new CosException(statusCode, errorCodeHeader, reasonPhrase, requestId, traceId);
         }
 
         return new CosException(statusCode, statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), reasonPhrase, requestId, traceId);

@@ -9,6 +9,9 @@ public static class CosHeaders
     /// <summary><c>x-cos-trace-id</c>.</summary>
     public const string TraceId = "x-cos-trace-id";
 
+    /// <summary><c>x-cos-error-code</c>: the error code of a response without an error body (a HEAD).</summary>
+    public const string ErrorCode = "x-cos-error-code";
+
     /// <summary><c>x-cos-security-token</c>: a temporary key's token, sent but never signed.</summary>
     public const string SecurityToken = "x-cos-security-token";
 

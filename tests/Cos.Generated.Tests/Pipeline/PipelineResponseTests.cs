@@ -27,6 +27,20 @@ public class PipelineResponseTests
     }
 
     [Fact]
+    public async Task Head_404_takes_its_error_code_from_the_x_cos_error_code_header()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(404, headers: new Dictionary<string, string> { ["x-cos-error-code"] = "NoSuchBucket" }, requestId: "head-404-bucket");
+        using var client = TestClients.Create(server);
+        var request = TestClients.Request(HttpMethod.Head, "missing", CosOperationSafety.ReadOnly, "HeadObject");
+
+        var error = await Should.ThrowAsync<CosException>(() => client.Pipeline.SendAsync(request, TestClients.Status, CancellationToken.None));
+
+        (error.StatusCode, error.ErrorCode, error.RequestId).ShouldBe((404, "NoSuchBucket", "head-404-bucket"));
+        error.Message.ShouldContain("NoSuchBucket");
+    }
+
+    [Fact]
     public async Task Xml_error_body_is_parsed()
     {
         await using var server = await ScriptedServer.StartAsync();

@@ -27,7 +27,7 @@ internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipelin
             {
                 message.Deadline?.Arm(message.Timeout);
                 var (errorBody, _) = await ResponseBodyReader.ReadAsync(response.Content, CosPipeline.MaxErrorBodyBytes, message.StallTimeout, message.MinimumThroughput, time, request.OperationName, token).ConfigureAwait(false);
-                throw CosErrorReader.FromResponse(status, response.ReasonPhrase, message.Response.RequestId, ResponseFacts.Header(response, CosHeaders.TraceId), errorBody);
+                throw CosErrorReader.FromResponse(status, response.ReasonPhrase, message.Response.RequestId, ResponseFacts.Header(response, CosHeaders.TraceId), errorBody, ResponseFacts.Header(response, CosHeaders.ErrorCode));
             }
 
             CheckSentCrc64(message, response);
