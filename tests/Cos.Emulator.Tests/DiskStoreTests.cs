@@ -52,6 +52,29 @@ public sealed class DiskStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_data_directory_written_before_objects_had_versions_still_loads()
+    {
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await client.PutObjectAsync(new PutObjectRequest { Bucket = Emulators.Bucket, Key = "old.txt", Body = new MemoryStream("old"u8.ToArray()) });
+        }
+
+        // Rewrite the sidecar in the earlier form: {"Bucket": ..., "Object": {record}}.
+        var sidecar = Directory.EnumerateFiles(Path.Combine(DataDir, "objects"), "*.json", SearchOption.AllDirectories).Single();
+        var current = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(sidecar))!.AsObject();
+        var legacy = new System.Text.Json.Nodes.JsonObject { ["Bucket"] = current["Bucket"]!.GetValue<string>(), ["Object"] = current["Versions"]![0]!.DeepClone() };
+        File.WriteAllText(sidecar, legacy.ToJsonString());
+
+        await using (var cos = await StartAsync())
+        {
+            using var client = Emulators.Client(cos);
+            await using var get = await client.GetObjectAsync(new GetObjectRequest { Bucket = Emulators.Bucket, Key = "old.txt" });
+            (await new StreamReader(get.Body).ReadToEndAsync()).ShouldBe("old");
+        }
+    }
+
+    [Fact]
     public async Task A_restart_keeps_the_versioning_state_every_version_and_delete_markers()
     {
         string? one, two, marker;

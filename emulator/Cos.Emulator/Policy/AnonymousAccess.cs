@@ -17,8 +17,8 @@ namespace Cos.Emulator.Policy;
 /// </summary>
 internal static class AnonymousAccess
 {
-    private const string AllUsers = "http://cam.qcloud.com/groups/global/AllUsers";
-    private const string AclName = "acl";
+    private const string AllUsers = CosOperationHandlers.AllUsers;
+    private const string AclName = CosOperationHandlers.AclName;
 
     public static bool Allows(HttpRequest request, string operation, CosRoute route, IObjectStore store)
     {

@@ -52,10 +52,11 @@ internal sealed class ObjectStore : IObjectStore
 
         foreach (var file in _journal.LoadObjects())
         {
-            if (_buckets.TryGetValue(file.Bucket, out var state) && file.Versions.Count > 0)
+            var versions = file.AllVersions;
+            if (_buckets.TryGetValue(file.Bucket, out var state) && versions.Count > 0)
             {
-                state.Objects[file.Versions[0].Key] = [.. file.Versions];
-                referenced.UnionWith(file.Versions.Select(v => v.BlobId));
+                state.Objects[versions[0].Key] = [.. versions];
+                referenced.UnionWith(versions.Select(v => v.BlobId));
             }
         }
 

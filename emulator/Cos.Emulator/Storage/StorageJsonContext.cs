@@ -15,7 +15,16 @@ internal sealed record ObjectFile
 {
     public required string Bucket { get; init; }
 
-    public required List<ObjectRecord> Versions { get; init; }
+    /// <summary>Null in a sidecar of the earlier form (the source-generated reader leaves a missing member null).</summary>
+    public List<ObjectRecord>? Versions { get; init; }
+
+    /// <summary>The one record a sidecar held before objects had versions; read so an older data directory still loads.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ObjectRecord? Object { get; init; }
+
+    /// <summary>The versions, from either form.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ObjectRecord> AllVersions => Versions is { Count: > 0 } versions ? versions : Object is { } single ? [single] : [];
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false)]

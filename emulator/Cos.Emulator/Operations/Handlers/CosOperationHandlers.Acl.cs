@@ -10,8 +10,11 @@ namespace Cos.Emulator.Operations;
 /// </summary>
 internal sealed partial class CosOperationHandlers
 {
-    private const string AclName = "acl";
-    private const string AllUsers = "http://cam.qcloud.com/groups/global/AllUsers";
+    /// <summary>The configuration document an ACL is kept as, on a bucket's or an object's record.</summary>
+    internal const string AclName = "acl";
+
+    /// <summary>The group of everyone, anonymous requests included.</summary>
+    internal const string AllUsers = "http://cam.qcloud.com/groups/global/AllUsers";
     private const string AuthenticatedUsers = "http://cam.qcloud.com/groups/global/AuthenticatedUsers";
 
     private partial Task<PutBucketAclResponse> PutBucketAclAsync(PutBucketAclRequest request, OperationContext context)

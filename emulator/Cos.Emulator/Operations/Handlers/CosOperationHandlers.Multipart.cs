@@ -105,6 +105,7 @@ internal sealed partial class CosOperationHandlers
         }
 
         var record = await context.Store.CompleteUploadAsync(context.Bucket, request.UploadId, parts, etag, crc, context.Now, context.Http.RequestAborted);
+        var sse = Echo(record.Properties);
         return new CompleteMultipartUploadResponse
         {
             // Escaped as Initiate's answer is: a Complete that took effect must always answer 200.
@@ -114,10 +115,10 @@ internal sealed partial class CosOperationHandlers
             ETag = record.ETag,
             Crc64 = record.Crc64,
             VersionId = record.VersionId,
-            ServerSideEncryption = Echo(record.Properties).Algorithm,
-            SseKmsKeyId = Echo(record.Properties).KmsKeyId,
-            SseCustomerAlgorithm = Echo(record.Properties).CustomerAlgorithm,
-            SseCustomerKeyMd5 = Echo(record.Properties).CustomerKeyMd5,
+            ServerSideEncryption = sse.Algorithm,
+            SseKmsKeyId = sse.KmsKeyId,
+            SseCustomerAlgorithm = sse.CustomerAlgorithm,
+            SseCustomerKeyMd5 = sse.CustomerKeyMd5,
         };
     }
 

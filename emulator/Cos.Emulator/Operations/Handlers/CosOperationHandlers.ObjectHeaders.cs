@@ -79,6 +79,11 @@ internal sealed partial class CosOperationHandlers
             documents[TaggingName] = TaggingDocument(context, ParseTagging(tagging, MaxObjectTags));
         }
 
+        if (acl is null && grantRead is null && grantReadAcp is null && grantWriteAcp is null && grantFullControl is null)
+        {
+            return documents;
+        }
+
         var aclRequest = new PutObjectAclRequest
         {
             Bucket = context.Bucket, Key = context.Key, Acl = acl, GrantRead = grantRead, GrantReadAcp = grantReadAcp, GrantWriteAcp = grantWriteAcp, GrantFullControl = grantFullControl,
