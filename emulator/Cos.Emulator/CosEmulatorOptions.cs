@@ -60,8 +60,12 @@ public sealed class CosEmulatorOptions
     /// </summary>
     public bool DiscardBodies { get; init; }
 
-    /// <summary>The domain suffixes of accepted hosts.</summary>
-    public IReadOnlyList<string> HostSuffixes { get; init; } = ["myqcloud.com", "tencentcos.cn"];
+    /// <summary>
+    /// The domain suffixes of accepted hosts. <c>localhost</c> makes <c>{bucket}.cos.{region}.localhost:{port}</c> a
+    /// bucket's host: curl and browsers resolve every <c>*.localhost</c> name to this machine (RFC 6761), so a
+    /// presigned URL of the emulator works as it is (what <c>cos presign</c> against the emulator prints).
+    /// </summary>
+    public IReadOnlyList<string> HostSuffixes { get; init; } = ["myqcloud.com", "tencentcos.cn", "localhost"];
 
     /// <summary>Buckets created at start (skipped when they already exist in <see cref="DataDirectory"/>).</summary>
     public IReadOnlyList<EmulatorBucket> Buckets { get; init; } = [];
