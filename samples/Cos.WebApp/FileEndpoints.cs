@@ -12,6 +12,9 @@ namespace Cos.WebApp;
 /// </summary>
 public static class FileEndpoints
 {
+    /// <summary>The largest object one <c>PutObject</c> may carry (5 GiB); a larger upload goes multipart.</summary>
+    private const long SinglePutLimit = 5L * 1024 * 1024 * 1024;
+
     /// <summary>Maps the endpoints and the COS error answers.</summary>
     public static WebApplication MapFileEndpoints(this WebApplication app)
     {
@@ -28,7 +31,8 @@ public static class FileEndpoints
     /// <summary>
     /// <c>PUT /files/{key}</c>: the request body goes to COS as it arrives. With a <c>Content-Length</c> it is one
     /// <c>PutObject</c> streaming the body through (not retried: a request body cannot be read twice); without one
-    /// (chunked) it is <c>UploadAsync</c>, a multipart upload read part by part when it is over <c>Cos:SliceSize</c>.
+    /// (chunked), or over 5 GiB, it is <c>UploadAsync</c>, a multipart upload read part by part when it is over
+    /// <c>Cos:SliceSize</c>.
     /// </summary>
     private static async Task<IResult> UploadAsync(string key, HttpContext context, ICosClient cos, StorageOptions storage, CancellationToken cancellationToken)
     {
@@ -43,14 +47,14 @@ public static class FileEndpoints
             limit.MaxRequestBodySize = storage.MaxUploadBytes; // Kestrel's default is 30 MB
         }
 
-        UploadResult result;
-        if (request.ContentLength is { } length)
+        if (request.ContentLength > storage.MaxUploadBytes)
         {
-            if (length > storage.MaxUploadBytes)
-            {
-                return Error(StatusCodes.Status413PayloadTooLarge, "TooLarge", $"At most {storage.MaxUploadBytes} bytes are accepted.");
-            }
+            return Error(StatusCodes.Status413PayloadTooLarge, "TooLarge", $"At most {storage.MaxUploadBytes} bytes are accepted.");
+        }
 
+        UploadResult result;
+        if (request.ContentLength is { } length && length <= SinglePutLimit)
+        {
             var put = await cos.PutObjectAsync(new PutObjectRequest
             {
                 Bucket = storage.Bucket,

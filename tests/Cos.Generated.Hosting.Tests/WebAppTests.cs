@@ -182,6 +182,38 @@ public sealed class WebAppTests
         failure.Message.ShouldContain("Storage:Bucket is required");
     }
 
+    [Fact]
+    public async Task An_upload_over_Storage_MaxUploadBytes_is_refused_and_nothing_is_stored()
+    {
+        var builder = CreateBuilder("Development", new() { ["Storage:MaxUploadBytes"] = "1000" });
+        await using var emulator = await CosWebApp.StartDevelopmentEmulatorAsync(builder);
+        builder.Logging.ClearProviders();
+        CosWebApp.AddServices(builder);
+        await using var app = builder.Build();
+        app.MapFileEndpoints();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        using (var sized = await http.PutAsync("/files/too-big", new ByteArrayContent(new byte[1001])))
+        {
+            sized.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+            (await sized.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().ShouldBe("TooLarge");
+        }
+
+        using (var chunked = await http.PutAsync("/files/too-big-chunked", new StreamContent(new NonSeekableStream(new byte[5000]))))
+        {
+            chunked.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, "Kestrel stops reading the chunked body at the limit");
+        }
+
+        using (var fits = await http.PutAsync("/files/fits", new ByteArrayContent(new byte[1000])))
+        {
+            fits.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        (await http.GetFromJsonAsync<JsonElement[]>("/files"))!.Select(e => e.GetProperty("key").GetString()).ShouldBe(["fits"]);
+        await app.StopAsync();
+    }
+
     private static object? Tag(MetricPoint point, string name)
     {
         foreach (var tag in point.Tags)
