@@ -45,6 +45,20 @@ public sealed partial class ConsumerTests(PackagesFixture packages)
     }
 
     [Fact]
+    public async Task The_cos_tool_installs_from_the_feed_with_dotnet_tool_install_and_runs()
+    {
+        var tools = Path.Combine(packages.Root, "tools");
+
+        (await DotnetCli.DotnetAsync(packages.Root, DotnetCli.BuildTimeout, "tool", "install", "Cos.Generated.Cli", "--version", packages.Version, "--tool-path", tools)).ShouldSucceed();
+
+        var cos = Path.Combine(tools, OperatingSystem.IsWindows() ? "cos.exe" : "cos");
+        var help = (await DotnetCli.RunAsync(cos, packages.Root, DotnetCli.BuildTimeout, "--help")).ShouldSucceed();
+        help.StandardOutput.ShouldContain("sync <source> <destination>");
+        var usage = await DotnetCli.RunAsync(cos, packages.Root, DotnetCli.BuildTimeout, "cp", "only-one-argument");
+        usage.ExitCode.ShouldBe(2, usage.Describe());
+    }
+
+    [Fact]
     public async Task Operations_generated_from_a_projects_own_spec_call_the_emulator()
     {
         var app = packages.CreateConsumer("OwnSpecApp");

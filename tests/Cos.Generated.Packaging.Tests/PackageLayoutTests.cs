@@ -128,6 +128,18 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         package.Dependencies().Keys.ShouldNotContain(id => BuildAndTestOnly.Contains(id));
     }
 
+    [Fact]
+    public void Cos_Generated_Cli_is_the_cos_dotnet_tool()
+    {
+        using var package = new NuGetPackage(packages.PackagePath("Cos.Generated.Cli"));
+
+        ShouldHaveTheSharedMetadata(package, "Cos.Generated.Cli", "cli/Cos.Cli/README.md");
+        package.MetadataElement("packageTypes")!.Elements().Select(e => (string?)e.Attribute("name")).ShouldBe(["DotnetTool"]);
+        package.Files.ShouldContain("tools/net10.0/any/cos.dll");
+        package.ReadText("tools/net10.0/any/DotnetToolSettings.xml").ShouldContain("Name=\"cos\" EntryPoint=\"cos.dll\"");
+        package.Dependencies().ShouldBeEmpty("a tool carries its dependencies inside");
+    }
+
     [Theory]
     [InlineData("Cos.Generated")]
     [InlineData("Cos.Emulator")]

@@ -17,6 +17,7 @@ public sealed class PackagesFixture : IAsyncLifetime
         ["Cos.Emulator"] = "emulator/Cos.Emulator/Cos.Emulator.csproj",
         ["Cos.Generated.Backend"] = "runtime/Cos.Generated.Backend/Cos.Generated.Backend.csproj",
         ["Cos.Generated.Hosting"] = "runtime/Cos.Generated.Hosting/Cos.Generated.Hosting.csproj",
+        ["Cos.Generated.Cli"] = "cli/Cos.Cli/Cos.Cli.csproj",
     };
 
     public static string RepoRoot { get; } = Metadata("RepoRoot");
