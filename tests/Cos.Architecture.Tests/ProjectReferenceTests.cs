@@ -6,7 +6,8 @@ namespace Cos.Architecture.Tests;
 /// <summary>
 /// The layering, read from the project files: the generator stands alone; the runtime takes the generator only as an
 /// analyzer and never the emulator, MSBuild tasks, samples or tests; the emulator and the MSBuild tasks build on the
-/// runtime, not on each other; samples use only what ships. Tests may reference anything.
+/// runtime, not on each other; the cos command line is an app on the runtime and the emulator; samples use only what
+/// ships. Tests may reference anything.
 /// </summary>
 public sealed class ProjectReferenceTests
 {
@@ -17,6 +18,7 @@ public sealed class ProjectReferenceTests
         ["runtime"] = (["runtime"], ["generator"]),
         ["emulator"] = (["runtime", "emulator"], ["generator"]),
         ["msbuild"] = (["runtime"], []),
+        ["cli"] = (["runtime", "emulator"], []),
         ["samples"] = (["runtime", "emulator", "msbuild"], ["generator"]),
     };
 
@@ -38,6 +40,8 @@ public sealed class ProjectReferenceTests
     [InlineData("emulator/Cos.Emulator/Cos.Emulator.csproj", "msbuild/Cos.Generated.MSBuild/Cos.Generated.MSBuild.csproj", false)]
     [InlineData("runtime/Cos.Generated/Cos.Generated.csproj", "generator/Cos.Generator/Cos.Generator.csproj", true)]
     [InlineData("runtime/Cos.Generated.Hosting/Cos.Generated.Hosting.csproj", "emulator/Cos.Emulator/Cos.Emulator.csproj", false)]
+    [InlineData("runtime/Cos.Generated/Cos.Generated.csproj", "cli/Cos.Cli/Cos.Cli.csproj", false)]
+    [InlineData("cli/Cos.Cli/Cos.Cli.csproj", "tests/Cos.Cli.Tests/Cos.Cli.Tests.csproj", false)]
     public void A_forbidden_reference_is_caught(string from, string to, bool asAnalyzer)
     {
         // The check on a project list with one reference added, as a careless edit would add it.
