@@ -155,6 +155,25 @@ public sealed class TransferTests(EmulatorFixture cos) : IClassFixture<EmulatorF
         LocalFiles.Read(root).Keys.ShouldBe(["a/b/fine.txt"]);
     }
 
+    [UnixFact]
+    public async Task A_tree_upload_follows_file_links_not_directory_links_and_leaves_partial_downloads_alone()
+    {
+        var outside = LocalFiles.NewDirectory();
+        LocalFiles.Write(outside, "elsewhere.txt", "outside"u8.ToArray());
+        var source = LocalFiles.NewDirectory();
+        LocalFiles.Write(source, "real.txt", "real"u8.ToArray());
+        LocalFiles.Write(source, "big.iso.cosdownload", "partial"u8.ToArray());
+        LocalFiles.Write(source, "big.iso.cosdownload.json", "{}"u8.ToArray());
+        File.CreateSymbolicLink(Path.Combine(source, "linked.txt"), Path.Combine(outside, "elsewhere.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(source, "loop"), source);
+        Directory.CreateSymbolicLink(Path.Combine(source, "outside"), outside);
+
+        (await cos.RunAsync(source, "cp", "-r", ".", $"cos://{Bucket}/links/")).ShouldSucceed();
+        var uploaded = await cos.ObjectsAsync("links/");
+        uploaded.Keys.Order(StringComparer.Ordinal).ShouldBe(["linked.txt", "real.txt"]);
+        uploaded["linked.txt"].ShouldBe("outside"u8.ToArray());
+    }
+
     private static List<(string Action, string Source)> Items(string json)
     {
         using var document = JsonDocument.Parse(json);
