@@ -22,14 +22,7 @@ internal static class MbCommand
             }
 
             await context.Client.PutBucketAsync(new PutBucketRequest { Bucket = uri.Bucket, Acl = context.Get(acl) is { } a ? (BucketAcl?)a : null }, context.Cancel).ConfigureAwait(false);
-            context.Output.Line($"make_bucket: cos://{uri.Bucket} ({context.Settings.Region})");
-            context.Output.WriteJsonIf(context.Output.Json, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("bucket", uri.Bucket);
-                w.WriteString("region", context.Settings.Region);
-                w.WriteEndObject();
-            });
+            StatCommand.WriteBucket(context, $"make_bucket: cos://{uri.Bucket} ({context.Settings.Region})", uri.Bucket);
             return ExitCodes.Success;
         });
     }

@@ -18,16 +18,8 @@ internal static class StatCommand
             var uri = CosUri.Parse(context.Get(target));
             if (uri.Key.Length == 0)
             {
-                var bucket = await context.Client.HeadBucketAsync(new HeadBucketRequest { Bucket = uri.Bucket }, context.Cancel).ConfigureAwait(false);
-                context.Output.Line($"bucket   cos://{uri.Bucket}");
-                context.Output.Line($"region   {context.Settings.Region}");
-                context.Output.WriteJsonIf(context.Output.Json, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("bucket", uri.Bucket);
-                    w.WriteString("region", context.Settings.Region);
-                    w.WriteEndObject();
-                });
+                await context.Client.HeadBucketAsync(new HeadBucketRequest { Bucket = uri.Bucket }, context.Cancel).ConfigureAwait(false);
+                WriteBucket(context, $"bucket   cos://{uri.Bucket}\nregion   {context.Settings.Region}", uri.Bucket);
                 return ExitCodes.Success;
             }
 
@@ -75,6 +67,19 @@ internal static class StatCommand
                 w.WriteEndObject();
             });
             return ExitCodes.Success;
+        });
+    }
+
+    /// <summary>A bucket's result: <paramref name="text"/>, or <c>{"bucket", "region"}</c> with <c>--output json</c>.</summary>
+    public static void WriteBucket(CommandContext context, string text, string bucket)
+    {
+        context.Output.Line(text);
+        context.Output.WriteJsonIf(context.Output.Json, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("bucket", bucket);
+            w.WriteString("region", context.Settings.Region);
+            w.WriteEndObject();
         });
     }
 }
