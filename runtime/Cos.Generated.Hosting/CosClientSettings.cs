@@ -69,6 +69,9 @@ public sealed class CosClientSettings
     /// <inheritdoc cref="CosClientOptions.UploadCheckContentMd5"/>
     public bool UploadCheckContentMd5 { get; set; }
 
+    /// <inheritdoc cref="CosClientOptions.AutoSwitchHost"/>
+    public bool AutoSwitchHost { get; set; } = Defaults.AutoSwitchHost;
+
     /// <inheritdoc cref="CosClientOptions.Timeout"/>
     public TimeSpan Timeout { get; set; } = Defaults.Timeout;
 
@@ -127,6 +130,7 @@ public sealed class CosClientSettings
         UploadQueueSize = UploadQueueSize,
         ForcePathStyle = ForcePathStyle,
         UploadCheckContentMd5 = UploadCheckContentMd5,
+        AutoSwitchHost = AutoSwitchHost,
         Timeout = Timeout,
         StallTimeout = StallTimeout,
         MinimumThroughput = MinimumThroughput,

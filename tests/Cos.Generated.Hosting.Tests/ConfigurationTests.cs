@@ -32,6 +32,7 @@ public sealed class ConfigurationTests
         ["Cos:UploadQueueSize"] = "99",
         ["Cos:ForcePathStyle"] = "true",
         ["Cos:UploadCheckContentMd5"] = "true",
+        ["Cos:AutoSwitchHost"] = "false",
         ["Cos:Timeout"] = "00:00:30",
         ["Cos:StallTimeout"] = "00:00:20",
         ["Cos:MinimumThroughput"] = "2048",
@@ -78,6 +79,7 @@ public sealed class ConfigurationTests
         options.UploadQueueSize.ShouldBe(99);
         options.ForcePathStyle.ShouldBeTrue();
         options.UploadCheckContentMd5.ShouldBeTrue();
+        options.AutoSwitchHost.ShouldBeFalse();
         options.Timeout.ShouldBe(TimeSpan.FromSeconds(30));
         options.StallTimeout.ShouldBe(TimeSpan.FromSeconds(20));
         options.MinimumThroughput.ShouldBe(2048);

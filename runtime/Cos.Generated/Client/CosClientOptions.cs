@@ -132,6 +132,19 @@ public sealed record CosClientOptions
     /// <summary>Sends <c>Content-MD5</c> with every uploaded part (JS <c>UploadCheckContentMd5</c>, default false).</summary>
     public bool UploadCheckContentMd5 { get; init; }
 
+    /// <summary>
+    /// Retries a request to the default bucket host <c>{Bucket}.cos.{Region}.myqcloud.com</c> on the backup domain
+    /// <c>{Bucket}.cos.{Region}.tencentcos.cn</c> (JS <c>AutoSwitchHost</c>, default true), as the Node SDK does: when a
+    /// try fails without reaching COS (a broken connection, a timeout or stall) or with a 5xx that carries no
+    /// <c>x-cos-request-id</c> (an answer from something in between, not from COS), and the operation may be retried,
+    /// the last retry (the one <see cref="MaxRetries"/> allows last) goes to the backup host, signed anew for it. A
+    /// 301/302/307 without a request id is retried on the backup host at once. Only for the default, non-accelerated
+    /// host, when the client signs requests itself or sends them unsigned (not with <see cref="AuthorizationProvider"/>,
+    /// whose signatures cover the original host), and not with <see cref="Domain"/>, <see cref="ForcePathStyle"/> or
+    /// <see cref="ConnectTo"/> (which pins where every host name connects, such as an emulator).
+    /// </summary>
+    public bool AutoSwitchHost { get; init; } = true;
+
     /// <summary>The default <see cref="Timeout"/>: HttpClient's 100 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
@@ -353,6 +366,7 @@ public sealed record CosClientOptions
         Append("ProgressInterval", Format(ProgressInterval));
         Append("UploadQueueSize", Format(UploadQueueSize));
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
+        Append("AutoSwitchHost", AutoSwitchHost ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
         Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));
         Append("MinimumThroughput", Format(MinimumThroughput));
