@@ -407,7 +407,7 @@ public sealed record CosClientOptions
         }
     }
 
-    private static void CheckDomain(string? value, string name)
+    internal static void CheckDomain(string? value, string name)
     {
         if (value is null)
         {
