@@ -69,6 +69,9 @@ public sealed class CosClientSettings
     /// <inheritdoc cref="CosClientOptions.UploadCheckContentMd5"/>
     public bool UploadCheckContentMd5 { get; set; }
 
+    /// <inheritdoc cref="CosClientOptions.UploadAddMetaMd5"/>
+    public bool UploadAddMetaMd5 { get; set; }
+
     /// <inheritdoc cref="CosClientOptions.AutoSwitchHost"/>
     public bool AutoSwitchHost { get; set; } = Defaults.AutoSwitchHost;
 
@@ -130,6 +133,7 @@ public sealed class CosClientSettings
         UploadQueueSize = UploadQueueSize,
         ForcePathStyle = ForcePathStyle,
         UploadCheckContentMd5 = UploadCheckContentMd5,
+        UploadAddMetaMd5 = UploadAddMetaMd5,
         AutoSwitchHost = AutoSwitchHost,
         Timeout = Timeout,
         StallTimeout = StallTimeout,

@@ -133,6 +133,17 @@ public sealed record CosClientOptions
     public bool UploadCheckContentMd5 { get; init; }
 
     /// <summary>
+    /// Gives every object the transfer engine uploads the user metadata <c>x-cos-meta-md5</c>: the lower-case hex MD5 of
+    /// the whole body (JS <c>UploadAddMetaMd5</c>, default false), sent with the single PutObject or with
+    /// InitiateMultipartUpload — which means a multipart upload reads the file (or seekable stream) once more to hash it
+    /// before it starts (reported to <see cref="Transfer.CosUploadOptions.HashProgress"/>). A stream that cannot seek and
+    /// is larger than <see cref="SliceSize"/> cannot be hashed first and is refused with <see cref="NotSupportedException"/>.
+    /// With it, an interrupted upload is resumed only from its local checkpoint (an upload found by listing may have been
+    /// started for other content). The operation methods (<c>PutObjectAsync</c>, ...) are not affected.
+    /// </summary>
+    public bool UploadAddMetaMd5 { get; init; }
+
+    /// <summary>
     /// Retries a request to the default bucket host <c>{Bucket}.cos.{Region}.myqcloud.com</c> on the backup domain
     /// <c>{Bucket}.cos.{Region}.tencentcos.cn</c> (JS <c>AutoSwitchHost</c>, default true), as the Node SDK does: when a
     /// try fails without reaching COS (a broken connection, a timeout or stall) or with a 5xx that carries no
@@ -366,6 +377,7 @@ public sealed record CosClientOptions
         Append("ProgressInterval", Format(ProgressInterval));
         Append("UploadQueueSize", Format(UploadQueueSize));
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
+        Append("UploadAddMetaMd5", UploadAddMetaMd5 ? "true" : "false");
         Append("AutoSwitchHost", AutoSwitchHost ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
         Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));
