@@ -72,6 +72,9 @@ public sealed class CosClientSettings
     /// <inheritdoc cref="CosClientOptions.UploadAddMetaMd5"/>
     public bool UploadAddMetaMd5 { get; set; }
 
+    /// <inheritdoc cref="CosClientOptions.FollowRedirect"/>
+    public bool FollowRedirect { get; set; }
+
     /// <inheritdoc cref="CosClientOptions.AutoSwitchHost"/>
     public bool AutoSwitchHost { get; set; } = Defaults.AutoSwitchHost;
 
@@ -134,6 +137,7 @@ public sealed class CosClientSettings
         ForcePathStyle = ForcePathStyle,
         UploadCheckContentMd5 = UploadCheckContentMd5,
         UploadAddMetaMd5 = UploadAddMetaMd5,
+        FollowRedirect = FollowRedirect,
         AutoSwitchHost = AutoSwitchHost,
         Timeout = Timeout,
         StallTimeout = StallTimeout,

@@ -34,6 +34,7 @@ public sealed class ConfigurationTests
         ["Cos:UploadCheckContentMd5"] = "true",
         ["Cos:AutoSwitchHost"] = "false",
         ["Cos:UploadAddMetaMd5"] = "true",
+        ["Cos:FollowRedirect"] = "true",
         ["Cos:Timeout"] = "00:00:30",
         ["Cos:StallTimeout"] = "00:00:20",
         ["Cos:MinimumThroughput"] = "2048",
@@ -82,6 +83,7 @@ public sealed class ConfigurationTests
         options.UploadCheckContentMd5.ShouldBeTrue();
         options.AutoSwitchHost.ShouldBeFalse();
         options.UploadAddMetaMd5.ShouldBeTrue();
+        options.FollowRedirect.ShouldBeTrue();
         options.Timeout.ShouldBe(TimeSpan.FromSeconds(30));
         options.StallTimeout.ShouldBe(TimeSpan.FromSeconds(20));
         options.MinimumThroughput.ShouldBe(2048);

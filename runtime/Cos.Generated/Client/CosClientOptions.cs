@@ -144,6 +144,16 @@ public sealed record CosClientOptions
     public bool UploadAddMetaMd5 { get; init; }
 
     /// <summary>
+    /// Follows redirects of GET and HEAD requests (JS <c>FollowRedirect</c>, default false): a 301, 302, 303, 307 or 308
+    /// with a <c>Location</c> is followed, at most 3 times per try, with the same method and headers, except that the
+    /// <c>Authorization</c> and security token are sent only to the same scheme, host and port (a signature names its
+    /// host, and a key must not leak to another one); https is never followed to http. Other methods, and redirects
+    /// past the limit, surface as a <see cref="CosException"/> with the 3xx <see cref="CosException.StatusCode"/>, as
+    /// every redirect does without this option.
+    /// </summary>
+    public bool FollowRedirect { get; init; }
+
+    /// <summary>
     /// Retries a request to the default bucket host <c>{Bucket}.cos.{Region}.myqcloud.com</c> on the backup domain
     /// <c>{Bucket}.cos.{Region}.tencentcos.cn</c> (JS <c>AutoSwitchHost</c>, default true), as the Node SDK does: when a
     /// try fails without reaching COS (a broken connection, a timeout or stall) or with a 5xx that carries no
@@ -378,6 +388,7 @@ public sealed record CosClientOptions
         Append("UploadQueueSize", Format(UploadQueueSize));
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
         Append("UploadAddMetaMd5", UploadAddMetaMd5 ? "true" : "false");
+        Append("FollowRedirect", FollowRedirect ? "true" : "false");
         Append("AutoSwitchHost", AutoSwitchHost ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
         Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));

@@ -56,7 +56,7 @@ public sealed class CosPipeline
 
         policies.Add(new SigningPolicy(Signer));
         policies.Add(new TryTimeoutPolicy(options.TimeProvider));
-        policies.Add(new TransportPolicy(httpClient, this, options.TimeProvider));
+        policies.Add(new TransportPolicy(httpClient, this, options.TimeProvider, options.FollowRedirect));
         _policies = [.. policies];
     }
 
