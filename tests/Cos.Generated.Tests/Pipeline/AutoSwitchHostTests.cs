@@ -193,6 +193,23 @@ public class AutoSwitchHostTests
         Hosts(server).ShouldBe([TestClients.Host]);
     }
 
+    [Fact]
+    public async Task The_switch_is_logged_as_a_warning_naming_the_backup_host()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(context => WithoutRequestId(context, 504));
+        server.Enqueue(200);
+        using var logs = new Observability.CapturingLoggerFactory();
+        using var client = new CosClient(Options(maxRetries: 1) with { LoggerFactory = logs }, NewHttp(server));
+
+        await client.Pipeline.SendAsync(TestClients.Get("k"), TestClients.Status, CancellationToken.None);
+
+        var entry = logs.Entries.Where(e => e.EventId.Id == 2004).ShouldHaveSingleItem();
+        entry.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Warning);
+        entry.Message.ShouldContain(BackupHost);
+        entry.Message.ShouldContain("504");
+    }
+
     private static HttpClient NewHttp(ScriptedServer server)
     {
         var port = server.Port;

@@ -39,6 +39,10 @@ internal sealed class RetryPolicy(CosClientOptions options, ILogger logger) : Co
             {
                 // Signed anew for the backup host by the signing policy, as every try is.
                 message.Endpoint = message.BackupEndpoint!;
+                if (logger.IsEnabled(LogLevel.Warning))
+                {
+                    CosLog.SwitchingToBackupHost(logger, message.Request.OperationName, CosMetrics.ErrorType(failure), message.Response.StatusCode, message.Endpoint.Host);
+                }
             }
 
             var delay = RetryBackoff.GetDelay(options.RetryDelay, options.MaxRetryDelay, retries, message.Response.RetryAfter);
