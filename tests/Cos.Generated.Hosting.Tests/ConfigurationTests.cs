@@ -211,4 +211,20 @@ public sealed class ConfigurationTests
         new ServiceCollection().AddCosClient("archive", _ => { }).Name.ShouldBe("Cos.Generated:archive");
         new ServiceCollection().AddCosClient(_ => { }).Name.ShouldBe(CosHostingNames.DefaultHttpClientName);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("127.0.0.1:9000", false)]
+    public void AutoSwitchHost_stays_off_when_the_handler_pins_the_address(string? connectTo, bool expected)
+    {
+        var services = new ServiceCollection();
+        services.AddCosClient(settings =>
+        {
+            settings.Region = "ap-shanghai";
+            settings.ConnectTo = connectTo;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<ICosClient>().Options.AutoSwitchHost.ShouldBe(expected);
+    }
 }
