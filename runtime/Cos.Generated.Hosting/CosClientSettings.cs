@@ -69,6 +69,15 @@ public sealed class CosClientSettings
     /// <inheritdoc cref="CosClientOptions.UploadCheckContentMd5"/>
     public bool UploadCheckContentMd5 { get; set; }
 
+    /// <inheritdoc cref="CosClientOptions.UploadAddMetaMd5"/>
+    public bool UploadAddMetaMd5 { get; set; }
+
+    /// <inheritdoc cref="CosClientOptions.FollowRedirect"/>
+    public bool FollowRedirect { get; set; }
+
+    /// <inheritdoc cref="CosClientOptions.AutoSwitchHost"/>
+    public bool AutoSwitchHost { get; set; } = Defaults.AutoSwitchHost;
+
     /// <inheritdoc cref="CosClientOptions.Timeout"/>
     public TimeSpan Timeout { get; set; } = Defaults.Timeout;
 
@@ -127,6 +136,9 @@ public sealed class CosClientSettings
         UploadQueueSize = UploadQueueSize,
         ForcePathStyle = ForcePathStyle,
         UploadCheckContentMd5 = UploadCheckContentMd5,
+        UploadAddMetaMd5 = UploadAddMetaMd5,
+        FollowRedirect = FollowRedirect,
+        AutoSwitchHost = AutoSwitchHost,
         Timeout = Timeout,
         StallTimeout = StallTimeout,
         MinimumThroughput = MinimumThroughput,

@@ -117,7 +117,8 @@ public static class CosServiceCollectionExtensions
         var httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
 
         // ConnectTo is honoured by the primary handler (CosHttpHandler); the client itself refuses it beside an
-        // injected HttpClient, which it could not apply to.
-        return new CosClient(options with { ConnectTo = null }, httpClient);
+        // injected HttpClient, which it could not apply to. AutoSwitchHost stays off with ConnectTo, as in a client
+        // given ConnectTo directly: the pinned address serves every host name, so a backup host would not help.
+        return new CosClient(options with { ConnectTo = null, AutoSwitchHost = options.AutoSwitchHost && options.ConnectTo is null }, httpClient);
     }
 }

@@ -32,6 +32,9 @@ public sealed class ConfigurationTests
         ["Cos:UploadQueueSize"] = "99",
         ["Cos:ForcePathStyle"] = "true",
         ["Cos:UploadCheckContentMd5"] = "true",
+        ["Cos:AutoSwitchHost"] = "false",
+        ["Cos:UploadAddMetaMd5"] = "true",
+        ["Cos:FollowRedirect"] = "true",
         ["Cos:Timeout"] = "00:00:30",
         ["Cos:StallTimeout"] = "00:00:20",
         ["Cos:MinimumThroughput"] = "2048",
@@ -78,6 +81,9 @@ public sealed class ConfigurationTests
         options.UploadQueueSize.ShouldBe(99);
         options.ForcePathStyle.ShouldBeTrue();
         options.UploadCheckContentMd5.ShouldBeTrue();
+        options.AutoSwitchHost.ShouldBeFalse();
+        options.UploadAddMetaMd5.ShouldBeTrue();
+        options.FollowRedirect.ShouldBeTrue();
         options.Timeout.ShouldBe(TimeSpan.FromSeconds(30));
         options.StallTimeout.ShouldBe(TimeSpan.FromSeconds(20));
         options.MinimumThroughput.ShouldBe(2048);
@@ -204,5 +210,21 @@ public sealed class ConfigurationTests
         CosHostingNames.HttpClientName("archive").ShouldBe("Cos.Generated:archive");
         new ServiceCollection().AddCosClient("archive", _ => { }).Name.ShouldBe("Cos.Generated:archive");
         new ServiceCollection().AddCosClient(_ => { }).Name.ShouldBe(CosHostingNames.DefaultHttpClientName);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("127.0.0.1:9000", false)]
+    public void AutoSwitchHost_stays_off_when_the_handler_pins_the_address(string? connectTo, bool expected)
+    {
+        var services = new ServiceCollection();
+        services.AddCosClient(settings =>
+        {
+            settings.Region = "ap-shanghai";
+            settings.ConnectTo = connectTo;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<ICosClient>().Options.AutoSwitchHost.ShouldBe(expected);
     }
 }

@@ -132,6 +132,40 @@ public sealed record CosClientOptions
     /// <summary>Sends <c>Content-MD5</c> with every uploaded part (JS <c>UploadCheckContentMd5</c>, default false).</summary>
     public bool UploadCheckContentMd5 { get; init; }
 
+    /// <summary>
+    /// Gives every object the transfer engine uploads the user metadata <c>x-cos-meta-md5</c>: the lower-case hex MD5 of
+    /// the whole body (JS <c>UploadAddMetaMd5</c>, default false), sent with the single PutObject or with
+    /// InitiateMultipartUpload — which means a multipart upload reads the file (or seekable stream) once more to hash it
+    /// before it starts (reported to <see cref="Transfer.CosUploadOptions.HashProgress"/>). A stream that cannot seek and
+    /// is larger than <see cref="SliceSize"/> cannot be hashed first and is refused with <see cref="NotSupportedException"/>.
+    /// With it, an interrupted upload is resumed only from its local checkpoint (an upload found by listing may have been
+    /// started for other content). The operation methods (<c>PutObjectAsync</c>, ...) are not affected.
+    /// </summary>
+    public bool UploadAddMetaMd5 { get; init; }
+
+    /// <summary>
+    /// Follows redirects of GET and HEAD requests (JS <c>FollowRedirect</c>, default false): a 301, 302, 303, 307 or 308
+    /// with a <c>Location</c> is followed, at most 3 times per try, with the same method and headers, except that the
+    /// <c>Authorization</c> and security token are sent only to the same scheme, host and port (a signature names its
+    /// host, and a key must not leak to another one); https is never followed to http. Other methods, and redirects
+    /// past the limit, surface as a <see cref="CosException"/> with the 3xx <see cref="CosException.StatusCode"/>, as
+    /// every redirect does without this option.
+    /// </summary>
+    public bool FollowRedirect { get; init; }
+
+    /// <summary>
+    /// Retries a request to the default bucket host <c>{Bucket}.cos.{Region}.myqcloud.com</c> on the backup domain
+    /// <c>{Bucket}.cos.{Region}.tencentcos.cn</c> (JS <c>AutoSwitchHost</c>, default true), as the Node SDK does: when a
+    /// try fails without reaching COS (a broken connection, a timeout or stall) or with a 5xx that carries no
+    /// <c>x-cos-request-id</c> (an answer from something in between, not from COS), and the operation may be retried,
+    /// the last retry (the one <see cref="MaxRetries"/> allows last) goes to the backup host, signed anew for it. A
+    /// 301/302/307 without a request id is retried on the backup host at once. Only for the default, non-accelerated
+    /// host, when the client signs requests itself or sends them unsigned (not with <see cref="AuthorizationProvider"/>,
+    /// whose signatures cover the original host), and not with <see cref="Domain"/>, <see cref="ForcePathStyle"/> or
+    /// <see cref="ConnectTo"/> (which pins where every host name connects, such as an emulator).
+    /// </summary>
+    public bool AutoSwitchHost { get; init; } = true;
+
     /// <summary>The default <see cref="Timeout"/>: HttpClient's 100 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
@@ -353,6 +387,9 @@ public sealed record CosClientOptions
         Append("ProgressInterval", Format(ProgressInterval));
         Append("UploadQueueSize", Format(UploadQueueSize));
         Append("UploadCheckContentMd5", UploadCheckContentMd5 ? "true" : "false");
+        Append("UploadAddMetaMd5", UploadAddMetaMd5 ? "true" : "false");
+        Append("FollowRedirect", FollowRedirect ? "true" : "false");
+        Append("AutoSwitchHost", AutoSwitchHost ? "true" : "false");
         Append("Timeout", Timeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(Timeout));
         Append("StallTimeout", StallTimeout == System.Threading.Timeout.InfiniteTimeSpan ? "infinite" : Format(StallTimeout));
         Append("MinimumThroughput", Format(MinimumThroughput));
@@ -393,7 +430,7 @@ public sealed record CosClientOptions
         }
     }
 
-    private static void CheckDomain(string? value, string name)
+    internal static void CheckDomain(string? value, string name)
     {
         if (value is null)
         {

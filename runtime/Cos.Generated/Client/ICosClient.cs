@@ -13,11 +13,17 @@ public partial interface ICosClient : IDisposable
     /// <inheritdoc cref="CosClient.Options"/>
     CosClientOptions Options { get; }
 
-    /// <inheritdoc cref="CosClient.GetObjectUrl"/>
+    /// <inheritdoc cref="CosClient.GetObjectUrl(string, string, Nullable{TimeSpan}, HttpMethod, IEnumerable{KeyValuePair{string, string}}, string)"/>
     Uri GetObjectUrl(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null);
 
-    /// <inheritdoc cref="CosClient.GetObjectUrlAsync"/>
+    /// <inheritdoc cref="CosClient.GetObjectUrl(string, string, CosObjectUrlOptions)"/>
+    Uri GetObjectUrl(string bucket, string key, CosObjectUrlOptions options);
+
+    /// <inheritdoc cref="CosClient.GetObjectUrlAsync(string, string, Nullable{TimeSpan}, HttpMethod, IEnumerable{KeyValuePair{string, string}}, string, CancellationToken)"/>
     ValueTask<Uri> GetObjectUrlAsync(string bucket, string key, TimeSpan? expires = null, HttpMethod? method = null, IEnumerable<KeyValuePair<string, string?>>? query = null, string? region = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CosClient.GetObjectUrlAsync(string, string, CosObjectUrlOptions, CancellationToken)"/>
+    ValueTask<Uri> GetObjectUrlAsync(string bucket, string key, CosObjectUrlOptions options, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="CosClient.UploadFileAsync"/>
     Task<CosUploadResult> UploadFileAsync(string bucket, string key, string filePath, CosUploadOptions? options = null, IProgress<CosTransferProgress>? progress = null, CancellationToken cancellationToken = default);

@@ -104,6 +104,43 @@ internal sealed class CosEndpointResolver
         return Create(url.ToString(), pathname, "Domain");
     }
 
+    /// <summary>The default bucket domain, which <see cref="CosClientOptions.AutoSwitchHost"/> switches away from.</summary>
+    internal const string DefaultDomain = ".myqcloud.com";
+
+    /// <summary>The backup domain of <see cref="CosClientOptions.AutoSwitchHost"/>.</summary>
+    internal const string BackupDomain = ".tencentcos.cn";
+
+    /// <summary>
+    /// The twin of <paramref name="endpoint"/> on the backup domain (<c>{Bucket}.cos.{Region}.tencentcos.cn</c>), same
+    /// path and query, when <see cref="CosClientOptions.AutoSwitchHost"/> may switch to it: the endpoint is the default
+    /// virtual-hosted bucket host (not accelerated, not a legacy region, no <see cref="CosClientOptions.Domain"/>, no path
+    /// style) and <see cref="CosClientOptions.ConnectTo"/> is not set. Otherwise null.
+    /// </summary>
+    public CosEndpoint? BackupOf(CosEndpoint endpoint)
+    {
+        if (!_options.AutoSwitchHost || _options.Domain is not null || _options.ForcePathStyle || _options.UseAccelerate || _options.ConnectTo is not null)
+        {
+            return null;
+        }
+
+        var host = endpoint.Host;
+        var labels = host.Split('.');
+        if (labels.Length != 5 || labels[1] != "cos" || labels[2] == "accelerate" || !host.EndsWith(DefaultDomain, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var prefix = endpoint.Uri.Scheme + "://" + host;
+        var url = endpoint.Uri.OriginalString;
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var backupHost = host[..^DefaultDomain.Length] + BackupDomain;
+        return Create(endpoint.Uri.Scheme + "://" + backupHost + url[prefix.Length..], endpoint.Pathname, "Region");
+    }
+
     /// <summary>Resolves a service-level request (GetService).</summary>
     public CosEndpoint ResolveService(string? region, IReadOnlyList<KeyValuePair<string, string?>> query)
     {

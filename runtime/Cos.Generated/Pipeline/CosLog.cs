@@ -37,6 +37,10 @@ internal static partial class CosLog
         Message = "{Operation}: COS refused the temporary key with {ErrorType}; trying once more with a fresh one")]
     public static partial void StaleKeyRefreshed(ILogger logger, string operation, string errorType);
 
+    [LoggerMessage(EventId = 2004, EventName = "SwitchingToBackupHost", Level = LogLevel.Warning,
+        Message = "{Operation} failed with {ErrorType} ({StatusCode}) without reaching COS; the next try goes to the backup host {Host}")]
+    public static partial void SwitchingToBackupHost(ILogger logger, string operation, string errorType, int? statusCode, string host);
+
     [LoggerMessage(EventId = 3001, EventName = "TransferStarted", Level = LogLevel.Information,
         Message = "{Direction} {Bucket} {Key} started")]
     public static partial void TransferStarted(ILogger logger, string direction, string bucket, string key);

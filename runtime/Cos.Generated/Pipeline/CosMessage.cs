@@ -32,8 +32,14 @@ internal abstract class CosMessage
     /// <summary>The operation's wire request; the same for every try.</summary>
     public CosHttpRequest Request { get; }
 
-    /// <summary>Where the request goes.</summary>
-    public CosEndpoint Endpoint { get; }
+    /// <summary>Where the request goes: the resolved endpoint, or <see cref="BackupEndpoint"/> once the retry policy switched to it.</summary>
+    public CosEndpoint Endpoint { get; set; }
+
+    /// <summary>Where <see cref="CosClientOptions.AutoSwitchHost"/> may send a retry; null when it may not switch.</summary>
+    public CosEndpoint? BackupEndpoint { get; init; }
+
+    /// <summary>True once the retry policy sent this call to <see cref="BackupEndpoint"/>.</summary>
+    public bool OnBackupHost => BackupEndpoint is not null && ReferenceEquals(Endpoint, BackupEndpoint);
 
     /// <summary>The caller's token: ends the whole call, retries included.</summary>
     public CancellationToken CancellationToken { get; }

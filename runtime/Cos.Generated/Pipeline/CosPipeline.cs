@@ -22,6 +22,7 @@ public sealed class CosPipeline
 
     private readonly CosClientOptions _options;
     private readonly CosPipelinePolicy[] _policies;
+    private readonly bool _signsItself;
 
     /// <summary>
     /// Creates a pipeline over <paramref name="httpClient"/> that signs with keys from <paramref name="credentials"/>
@@ -30,6 +31,7 @@ public sealed class CosPipeline
     internal CosPipeline(CosClientOptions options, HttpClient httpClient, ICosCredentialProvider? credentials, ICosAuthorizationProvider? authorization = null)
     {
         _options = options;
+        _signsItself = authorization is null;
         Endpoints = new CosEndpointResolver(options);
         Clock = new ClockSkew(options.TimeProvider);
         Signer = new CosRequestSigner(options, new CosRequestFactory(options, options.UserAgent ?? CosUserAgent.Default), Clock, credentials, authorization);
@@ -54,7 +56,7 @@ public sealed class CosPipeline
 
         policies.Add(new SigningPolicy(Signer));
         policies.Add(new TryTimeoutPolicy(options.TimeProvider));
-        policies.Add(new TransportPolicy(httpClient, this, options.TimeProvider));
+        policies.Add(new TransportPolicy(httpClient, this, options.TimeProvider, options.FollowRedirect));
         _policies = [.. policies];
     }
 
@@ -99,7 +101,12 @@ public sealed class CosPipeline
             }
         }
 
-        var message = new CosMessage<T>(request, Endpoints.Resolve(request), _options, options, unmarshal, cancellationToken);
+        var endpoint = Endpoints.Resolve(request);
+        var message = new CosMessage<T>(request, endpoint, _options, options, unmarshal, cancellationToken)
+        {
+            // An authorization provider signs for the host it was asked about; only a client that signs itself can switch.
+            BackupEndpoint = _signsItself && !request.ServiceScope ? Endpoints.BackupOf(endpoint) : null,
+        };
         try
         {
             await _policies[0].ProcessAsync(message, _policies.AsMemory(1)).ConfigureAwait(false);

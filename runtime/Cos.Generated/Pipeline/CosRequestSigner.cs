@@ -57,16 +57,17 @@ internal sealed class CosRequestSigner(
     }
 
     /// <summary>
-    /// The signature of a presigned URL for <paramref name="request"/> (its method, path, query and Host), valid for
-    /// <paramref name="expires"/>: from the authorization provider, or made with keys the credential provider gives for
-    /// the request's <see cref="CosCredentialScope"/>, exactly as a sent request would be signed; null without credentials.
+    /// The signature of a presigned URL for <paramref name="request"/> (its method, path, query, Host and the signable
+    /// ones of <paramref name="headers"/>), valid for <paramref name="expires"/>: from the authorization provider, or made
+    /// with keys the credential provider gives for the request's <see cref="CosCredentialScope"/>, exactly as a sent
+    /// request would be signed; null without credentials.
     /// </summary>
-    public async ValueTask<CosPresignature?> PresignAsync(CosHttpRequest request, CosEndpoint endpoint, TimeSpan expires, CancellationToken cancellationToken)
+    public async ValueTask<CosPresignature?> PresignAsync(CosHttpRequest request, CosEndpoint endpoint, TimeSpan expires, IReadOnlyList<KeyValuePair<string, string?>> headers, CancellationToken cancellationToken)
     {
         var scope = CosCredentialScope.For(request, options.Region);
         if (authorization is not null)
         {
-            var context = new CosAuthorizationContext(request.Method.Method, endpoint.Pathname, request.Query.ToArray(), [new("Host", endpoint.Host)], scope);
+            var context = new CosAuthorizationContext(request.Method.Method, endpoint.Pathname, request.Query.ToArray(), CosRequestFactory.SignableHeaders(UrlHeaders(endpoint, headers)), scope);
             var signature = await AskProviderAsync(authorization, static (provider, context, token) => provider.GetAuthorizationAsync(context, token), context, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
             return new CosPresignature(signature.Authorization, signature.SecurityToken);
         }
@@ -77,22 +78,32 @@ internal sealed class CosRequestSigner(
         }
 
         var keys = await AskProviderAsync(credentials, static (provider, scope, token) => provider.GetCredentialsAsync(scope, token), scope, PresignedUrlPurpose, cancellationToken).ConfigureAwait(false);
-        return Presign(request, endpoint, keys, expires);
+        return Presign(request, endpoint, keys, expires, headers);
     }
 
-    /// <summary>The signature of a presigned URL for <paramref name="request"/> made with <paramref name="keys"/>, valid for <paramref name="expires"/>.</summary>
-    public CosPresignature Presign(CosHttpRequest request, CosEndpoint endpoint, CosCredentials keys, TimeSpan expires)
+    /// <summary>
+    /// The signature of a presigned URL for <paramref name="request"/> made with <paramref name="keys"/>, valid for
+    /// <paramref name="expires"/>, covering Host and the signable ones of <paramref name="headers"/>.
+    /// </summary>
+    public CosPresignature Presign(CosHttpRequest request, CosEndpoint endpoint, CosCredentials keys, TimeSpan expires, IReadOnlyList<KeyValuePair<string, string?>> headers)
     {
-        KeyValuePair<string, string?>[] headers = [new("Host", endpoint.Host)];
         var authorization = CosSigner.GetAuthorization(
             keys.SecretId,
             keys.SecretKey,
             request.Method.Method,
             endpoint.Pathname,
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(request.Query),
-            headers,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(UrlHeaders(endpoint, headers)),
             SigningTime.ForUrl(keys, clock.Now, expires));
         return new CosPresignature(authorization, keys.SecurityToken);
+    }
+
+    /// <summary>Host first, then the caller's headers: what a presigned URL's signature covers (the signer keeps the signable, non-empty ones).</summary>
+    private static List<KeyValuePair<string, string?>> UrlHeaders(CosEndpoint endpoint, IReadOnlyList<KeyValuePair<string, string?>> headers)
+    {
+        var all = new List<KeyValuePair<string, string?>>(headers.Count + 1) { new("Host", endpoint.Host) };
+        all.AddRange(headers);
+        return all;
     }
 
     private const string PresignedUrlPurpose = "a presigned URL";

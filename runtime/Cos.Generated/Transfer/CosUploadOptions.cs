@@ -92,6 +92,17 @@ public sealed class CosUploadOptions
     /// </summary>
     public string? CheckpointDirectory { get; init; }
 
+    /// <summary>
+    /// Progress of hashing the source before or instead of sending it (JS <c>onHashProgress</c>): the whole body's MD5
+    /// that <see cref="CosClientOptions.UploadAddMetaMd5"/> needs before a multipart upload starts (or a single PUT is
+    /// sent), or, when an upload is resumed, the MD5s of the local parts checked against the parts already on the server.
+    /// One upload does one or the other (a resumed upload already has its <c>x-cos-meta-md5</c>), so <c>Loaded</c> rises
+    /// from 0 to <c>Total</c> (the bytes to hash), reported at most every <see cref="CosClientOptions.ProgressInterval"/>
+    /// and once at the end. Null: not reported. Hashing for <see cref="CosClientOptions.UploadCheckContentMd5"/> happens
+    /// part by part while sending and is covered by the transfer progress instead.
+    /// </summary>
+    public IProgress<CosTransferProgress>? HashProgress { get; init; }
+
     /// <summary>The documented range of <c>x-cos-traffic-limit</c>, in bit/s.</summary>
     internal const long MinTrafficLimit = 819200, MaxTrafficLimit = 838860800;
 

@@ -31,9 +31,15 @@ internal sealed class MultipartUploader
     private readonly CosRequestOptions _partOptions;
     private readonly IReadOnlyDictionary<int, PartSummary> _existing;
     private readonly ConcurrentDictionary<int, UploadedPart> _parts = new();
+    private readonly ProgressThrottle? _hashProgress;
 
-    public MultipartUploader(CosClient client, MultipartSession session, string bucket, string key, CosUploadOptions options, ProgressThrottle progress, RetryBudget budget, IReadOnlyList<PartSummary> existing)
+    /// <summary>
+    /// Sends the parts of <paramref name="session"/>; <paramref name="existing"/> are the parts already on the server (a
+    /// resume), whose local bytes are hashed to check them, counted into <paramref name="hashProgress"/> if given.
+    /// </summary>
+    public MultipartUploader(CosClient client, MultipartSession session, string bucket, string key, CosUploadOptions options, ProgressThrottle progress, RetryBudget budget, IReadOnlyList<PartSummary> existing, ProgressThrottle? hashProgress = null)
     {
+        _hashProgress = hashProgress;
         _client = client;
         _session = session;
         _bucket = bucket;
@@ -94,12 +100,17 @@ internal sealed class MultipartUploader
 
                 offset += read;
                 ended = size is null && read < want; // The stream ended inside this part: it was the last.
-                if (Existing(number, read) is { } listed && PartETag.MatchesMd5(listed.ETag!, buffer.AsSpan(0, read)))
+                if (Existing(number, read) is { } listed)
                 {
-                    _parts[number] = new UploadedPart(number, listed.ETag!, CosCrc64.Compute(buffer.AsSpan(0, read)), read);
-                    _progress.Add(read);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    continue;
+                    var same = PartETag.MatchesMd5(listed.ETag!, buffer.AsSpan(0, read));
+                    _hashProgress?.Add(read);
+                    if (same)
+                    {
+                        _parts[number] = new UploadedPart(number, listed.ETag!, CosCrc64.Compute(buffer.AsSpan(0, read)), read);
+                        _progress.Add(read);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        continue;
+                    }
                 }
 
                 return new BufferedPart(number, buffer, read);
@@ -147,6 +158,11 @@ internal sealed class MultipartUploader
                 if (listed is not null || _client.Options.UploadCheckContentMd5)
                 {
                     var (crc, md5) = await HashSegmentAsync(file, offset, length, token).ConfigureAwait(false);
+                    if (listed is not null)
+                    {
+                        _hashProgress?.Add(length);
+                    }
+
                     if (listed is not null && PartETag.Matches(listed.ETag!, md5))
                     {
                         _parts[number] = new UploadedPart(number, listed.ETag!, crc, length);

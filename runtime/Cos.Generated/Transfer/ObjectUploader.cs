@@ -101,6 +101,15 @@ internal sealed class ObjectUploader(CosClient client)
     {
         hooks?.Uploading?.Invoke();
         var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var array) ? array : new ArraySegment<byte>(data.ToArray());
+        var md5 = client.Options.UploadCheckContentMd5 || client.Options.UploadAddMetaMd5 ? MD5.HashData(data.Span) : null;
+        var metadata = options.Metadata;
+        if (client.Options.UploadAddMetaMd5)
+        {
+            var hashing = new ProgressThrottle(options.HashProgress, data.Length, client.Options.ProgressInterval, client.Options.TimeProvider);
+            hashing.Add(data.Length);
+            hashing.Flush();
+            metadata = WithMetaMd5(options.Metadata, Convert.ToHexStringLower(md5!));
+        }
 
         // The pipeline checks the CRC-64 COS reports against the bytes sent, and counts them into the progress.
         var response = await client.PutObjectAsync(
@@ -111,11 +120,11 @@ internal sealed class ObjectUploader(CosClient client)
                 Region = options.Region,
                 Body = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false, publiclyVisible: true),
                 ContentLength = data.Length,
-                ContentMd5 = client.Options.UploadCheckContentMd5 ? Convert.ToBase64String(MD5.HashData(data.Span)) : null,
+                ContentMd5 = client.Options.UploadCheckContentMd5 ? Convert.ToBase64String(md5!) : null,
                 ContentType = options.ContentType,
                 CacheControl = options.CacheControl,
                 ContentDisposition = options.ContentDisposition,
-                Metadata = options.Metadata,
+                Metadata = metadata,
                 StorageClass = options.StorageClass,
                 Acl = options.Acl,
                 GrantRead = options.GrantRead,
@@ -152,23 +161,41 @@ internal sealed class ObjectUploader(CosClient client)
         var parallel = options.ParallelLimit ?? client.Options.ChunkParallelLimit;
         var budget = RetryBudget.ForParts(size is { } total ? UploadPartPlanner.PartCount(total, partSize) : UploadPartPlanner.MaxParts);
 
+        var addMetaMd5 = client.Options.UploadAddMetaMd5;
+        if (addMetaMd5 && (size is null || !content.CanSeek))
+        {
+            throw new NotSupportedException("UploadAddMetaMd5 needs the MD5 of the whole body before a multipart upload starts, and this stream cannot be read twice: upload a file or a seekable stream, or turn UploadAddMetaMd5 off.");
+        }
+
         string? checkpointPath = null;
         UploadResumeState? resumed = null;
         if (identity is not null && size is { } fileSize)
         {
             identity.PartSize = partSize;
+            if (addMetaMd5)
+            {
+                // Only an upload initiated with x-cos-meta-md5 (for this file, by its checkpoint) may be resumed.
+                identity.ObjectSettings += "+x-cos-meta-md5";
+            }
+
             var store = new UploadCheckpointStore(options.CheckpointDirectory ?? UploadCheckpointStore.DefaultDirectory);
             checkpointPath = store.PathFor(identity.FilePath, bucket, options.Region, key);
-            resumed = await UploadResume.FindAsync(client, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, listUploads: CustomerKeyOf(options) is null, cancellationToken).ConfigureAwait(false);
+            resumed = await UploadResume.FindAsync(client, bucket, key, options.Region, options.StorageClass, fileSize, partSize, identity, checkpointPath, listUploads: CustomerKeyOf(options) is null && !addMetaMd5, cancellationToken).ConfigureAwait(false);
         }
 
         MultipartSession session;
+        ProgressThrottle? verifying = null;
         if (resumed is not null)
         {
             session = new MultipartSession(client, bucket, key, options.Region, resumed.UploadId, budget, CustomerKeyOf(options));
+            if (options.HashProgress is not null && resumed.Parts.Count > 0)
+            {
+                verifying = new ProgressThrottle(options.HashProgress, resumed.Parts.Sum(static p => p.Size ?? 0), client.Options.ProgressInterval, client.Options.TimeProvider);
+            }
         }
         else
         {
+            var metadata = addMetaMd5 ? WithMetaMd5(options.Metadata, await HashBodyAsync(content, size!.Value, options.HashProgress, cancellationToken).ConfigureAwait(false)) : options.Metadata;
             session = await MultipartSession.StartAsync(
                 client,
                 new InitiateMultipartUploadRequest
@@ -179,7 +206,7 @@ internal sealed class ObjectUploader(CosClient client)
                     ContentType = options.ContentType,
                     CacheControl = options.CacheControl,
                     ContentDisposition = options.ContentDisposition,
-                    Metadata = options.Metadata,
+                    Metadata = metadata,
                     StorageClass = options.StorageClass,
                     Acl = options.Acl,
                     GrantRead = options.GrantRead,
@@ -208,7 +235,7 @@ internal sealed class ObjectUploader(CosClient client)
         try
         {
             hooks?.Uploading?.Invoke();
-            var uploader = new MultipartUploader(client, session, bucket, key, options, progress, budget, resumed?.Parts ?? []);
+            var uploader = new MultipartUploader(client, session, bucket, key, options, progress, budget, resumed?.Parts ?? [], verifying);
             IReadOnlyList<UploadedPart> parts;
             if (partSize > client.MaxBufferedPartBytes && size is { } fileLength && content is FileStream file)
             {
@@ -220,6 +247,7 @@ internal sealed class ObjectUploader(CosClient client)
                 parts = await uploader.UploadPartsAsync(content, size, partSize, parallel, cancellationToken).ConfigureAwait(false);
             }
 
+            verifying?.Flush();
             var result = await uploader.CompleteAsync(parts, cancellationToken).ConfigureAwait(false);
             if (checkpointPath is not null)
             {
@@ -247,6 +275,55 @@ internal sealed class ObjectUploader(CosClient client)
 
             throw;
         }
+    }
+
+    /// <summary><paramref name="metadata"/> with <c>md5</c> (<c>x-cos-meta-md5</c>) set to <paramref name="md5"/>, replacing one of the caller's.</summary>
+    internal static IReadOnlyDictionary<string, string> WithMetaMd5(IReadOnlyDictionary<string, string>? metadata, string md5)
+    {
+        var all = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
+        {
+            all[name] = value;
+        }
+
+        all["md5"] = md5;
+        return all;
+    }
+
+    /// <summary>
+    /// The lower-case hex MD5 of the next <paramref name="size"/> bytes of <paramref name="content"/>, which is then put
+    /// back where it was; the bytes read are reported to <paramref name="progress"/>.
+    /// </summary>
+    private async Task<string> HashBodyAsync(Stream content, long size, IProgress<CosTransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var start = content.Position;
+        var hashing = new ProgressThrottle(progress, size, client.Options.ProgressInterval, client.Options.TimeProvider);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            long done = 0;
+            while (done < size)
+            {
+                var read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, size - done)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"The source ended after {done} of its {size} bytes; it changed during the upload.");
+                }
+
+                md5.AppendData(buffer, 0, read);
+                done += read;
+                hashing.Add(read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        content.Position = start;
+        hashing.Flush();
+        return Convert.ToHexStringLower(md5.GetHashAndReset());
     }
 
     /// <summary>The SSE-C key of an upload, which its parts (and a HEAD of the object) carry; null for other encryptions.</summary>

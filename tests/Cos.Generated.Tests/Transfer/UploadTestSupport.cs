@@ -53,7 +53,7 @@ public sealed class UploadHarness : IAsyncDisposable
         new(ClientOptions(parallel, chunkRetryTimes, sliceSize, checkMd5));
 
     /// <summary>A client whose responses pass through <paramref name="tamper"/> (to corrupt headers).</summary>
-    public CosClient TamperingClient(Action<HttpRequestMessage, HttpResponseMessage>? tamper, int parallel = 3, int chunkRetryTimes = 2, Func<HttpRequestMessage, CancellationToken, Task>? beforeSend = null)
+    public CosClient TamperingClient(Action<HttpRequestMessage, HttpResponseMessage>? tamper, int parallel = 3, int chunkRetryTimes = 2, Func<HttpRequestMessage, CancellationToken, Task>? beforeSend = null, Func<CosClientOptions, CosClientOptions>? configure = null)
     {
         var port = Emulator.Port;
         var sockets = new SocketsHttpHandler
@@ -67,7 +67,8 @@ public sealed class UploadHarness : IAsyncDisposable
             },
         };
         var http = new HttpClient(new TamperHandler(tamper, beforeSend) { InnerHandler = sockets }) { Timeout = Timeout.InfiniteTimeSpan };
-        return new CosClient(ClientOptions(parallel, chunkRetryTimes, withConnectTo: false), http);
+        var options = ClientOptions(parallel, chunkRetryTimes, withConnectTo: false);
+        return new CosClient(configure is null ? options : configure(options), http);
     }
 
     public CosUploadOptions UploadOptions(CosUploadFailureAction onFailure = CosUploadFailureAction.Keep, bool resume = true) =>

@@ -26,12 +26,23 @@ internal sealed class RetryPolicy(CosClientOptions options, ILogger logger) : Co
                 failure = ex;
             }
 
+            var (switchHost, redirected) = BackupDecision(message, failure, retries);
             if (retries >= message.MaxRetries
                 || message.Request.Body is { CanReplay: false }
-                || !RetryClassifier.IsRetryable(failure, message.Request.Safety, message.Request.IsRetryableErrorCode)
+                || !(redirected || RetryClassifier.IsRetryable(failure, message.Request.Safety, message.Request.IsRetryableErrorCode))
                 || message.RetryBudget?.TryTake() == false)
             {
                 ExceptionDispatchInfo.Throw(failure);
+            }
+
+            if (switchHost)
+            {
+                // Signed anew for the backup host by the signing policy, as every try is.
+                message.Endpoint = message.BackupEndpoint!;
+                if (logger.IsEnabled(LogLevel.Warning))
+                {
+                    CosLog.SwitchingToBackupHost(logger, message.Request.OperationName, CosMetrics.ErrorType(failure), message.Response.StatusCode, message.Endpoint.Host);
+                }
             }
 
             var delay = RetryBackoff.GetDelay(options.RetryDelay, options.MaxRetryDelay, retries, message.Response.RetryAfter);
@@ -48,5 +59,28 @@ internal sealed class RetryPolicy(CosClientOptions options, ILogger logger) : Co
             message.Attempt++;
             message.Retries++;
         }
+    }
+
+    /// <summary>
+    /// <see cref="CosClientOptions.AutoSwitchHost"/>, as the Node SDK decides it: whether the next try goes to the backup
+    /// host (a failure that did not come from COS, on the default host, when that try is the last one allowed; a
+    /// 301/302/307 without a request id at once), and whether the failure is such a redirect, which is retried only so.
+    /// </summary>
+    private static (bool SwitchHost, bool Redirected) BackupDecision(CosMessage message, Exception failure, int retries)
+    {
+        if (message.BackupEndpoint is null || message.OnBackupHost)
+        {
+            return (false, false);
+        }
+
+        var lastRetry = retries + 1 == message.MaxRetries;
+        return failure switch
+        {
+            CosException { StatusCode: 301 or 302 or 307, RequestId: null } => (true, true),
+            CosException { StatusCode: >= 500, RequestId: null } => (lastRetry, false),
+            CosException => (false, false),
+            HttpRequestException or IOException or TimeoutException => (lastRetry, false),
+            _ => (false, false),
+        };
     }
 }

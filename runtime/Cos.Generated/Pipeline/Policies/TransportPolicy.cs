@@ -9,8 +9,11 @@ namespace Cos.Generated.Pipeline.Policies;
 /// operation's response reports of what was sent, reads a buffered body (bounded) or hands over the streamed one
 /// (guarded against stalls, and hashed when it is a whole object with a CRC-64), then unmarshals the result.
 /// </summary>
-internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipeline, TimeProvider time) : CosPipelinePolicy
+internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipeline, TimeProvider time, bool followRedirect = false) : CosPipelinePolicy
 {
+    /// <summary>The most redirects <see cref="CosClientOptions.FollowRedirect"/> follows for one try.</summary>
+    internal const int MaxRedirects = 3;
+
     public override async ValueTask ProcessAsync(CosMessage message, ReadOnlyMemory<CosPipelinePolicy> next)
     {
         var request = message.Request;
@@ -20,6 +23,11 @@ internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipelin
         try
         {
             response = await httpClient.SendAsync(message.HttpRequest!, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (followRedirect)
+            {
+                response = await FollowRedirectsAsync(message.HttpRequest!, response, token).ConfigureAwait(false);
+            }
+
             message.Response.Capture(response);
             var status = (int)response.StatusCode;
 
@@ -83,6 +91,60 @@ internal sealed class TransportPolicy(HttpClient httpClient, CosPipeline pipelin
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="CosClientOptions.FollowRedirect"/>: while a GET or HEAD is answered 301, 302, 303, 307 or 308 with a
+    /// <c>Location</c>, sends the same request there, at most <see cref="MaxRedirects"/> times. The headers go along, but
+    /// the <c>Authorization</c> and the security token only to the same host and port (a signature names its host); a
+    /// redirect from https to http, or to another scheme, is not followed. Returns the last answer (a redirect that is not
+    /// followed becomes a <see cref="CosException"/> with its status, as without the option).
+    /// </summary>
+    private async Task<HttpResponseMessage> FollowRedirectsAsync(HttpRequestMessage first, HttpResponseMessage response, CancellationToken token)
+    {
+        if (first.Method != HttpMethod.Get && first.Method != HttpMethod.Head)
+        {
+            return response;
+        }
+
+        var current = first;
+        for (var hop = 0; hop < MaxRedirects && IsRedirect(response) && response.Headers.Location is { } location; hop++)
+        {
+            var from = current.RequestUri!;
+            var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+            if (target.Scheme is not ("http" or "https") || (from.Scheme == "https" && target.Scheme == "http"))
+            {
+                break;
+            }
+
+            var sameHost = string.Equals(from.Authority, target.Authority, StringComparison.OrdinalIgnoreCase) && from.Scheme == target.Scheme;
+            var next = new HttpRequestMessage(first.Method, target) { Version = first.Version, VersionPolicy = first.VersionPolicy };
+            foreach (var (name, values) in first.Headers.NonValidated)
+            {
+                if (!sameHost && (name.Equals(CosHeaders.Authorization, StringComparison.OrdinalIgnoreCase) || name.EndsWith("-security-token", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                foreach (var value in values)
+                {
+                    next.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+
+            response.Dispose();
+            if (!ReferenceEquals(current, first))
+            {
+                current.Dispose();
+            }
+
+            current = next;
+            response = await httpClient.SendAsync(next, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 
     /// <summary>Refuses an answer whose CRC-64 of the request body differs from what this try sent.</summary>
     private static void CheckSentCrc64(CosMessage message, HttpResponseMessage response)
