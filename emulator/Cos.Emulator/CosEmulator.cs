@@ -3,13 +3,10 @@ using Cos.Emulator.Diagnostics;
 using Cos.Emulator.Faults;
 using Cos.Emulator.Storage;
 using Cos.Generated;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cos.Emulator;
 
@@ -20,12 +17,19 @@ namespace Cos.Emulator;
 /// </summary>
 public sealed class CosEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>How long <see cref="StopAsync"/> waits for requests in flight before it closes their connections (the generic host's default shutdown timeout).</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly KestrelServer _server;
+
+    /// <summary>Cancelled when the emulator starts stopping: held requests (<see cref="ClientDeparture"/>) end at once.</summary>
+    private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private CosEmulator(WebApplication app, CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog requestLog, Uri endpoint)
+    private CosEmulator(KestrelServer server, CancellationTokenSource stopping, CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog requestLog, Uri endpoint)
     {
-        _app = app;
+        _server = server;
+        _stopping = stopping;
         Options = options;
         Store = store;
         Faults = faults;
@@ -67,6 +71,8 @@ public sealed class CosEmulator : IAsyncDisposable
         var store = options.DiscardBodies ? ObjectStore.Discarding()
             : options.DataDirectory is { } dir ? ObjectStore.OnDisk(dir)
             : ObjectStore.InMemory();
+        var stopping = new CancellationTokenSource();
+        KestrelServer? server = null;
         try
         {
             foreach (var bucket in options.Buckets)
@@ -76,37 +82,44 @@ public sealed class CosEmulator : IAsyncDisposable
 
             var faults = new FaultRules();
             var requestLog = new RequestLog(options.RequestLogCapacity, options.TimeProvider);
-            var handler = new CosRequestHandler(options, store, faults, requestLog);
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Cos.Emulator" });
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+            var handler = new CosRequestHandler(options, store, faults, requestLog, stopping.Token);
+
+            // Kestrel alone, without the generic host: the emulator is one RequestDelegate, and the host's
+            // configuration, logging, DI and routing would cost the NativeAOT cos binary megabytes. Nothing hooks
+            // Ctrl-C or SIGTERM: the host process (a test run, or Program) decides when to stop.
+            var kestrel = new KestrelServerOptions
+            {
+                AddServerHeader = false,
+                AllowSynchronousIO = false,
+                RequestHeaderEncodingSelector = _ => Encoding.UTF8,
+                ResponseHeaderEncodingSelector = _ => Encoding.UTF8,
+            };
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MinResponseDataRate = null;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.Listen(System.Net.IPAddress.Parse(options.BindAddress), options.Port);
+            var transport = new SocketTransportOptions();
             if (options.LargeMemoryPool)
             {
-                LargeBlockMemoryPool.Register(builder.Services);
+                LargeBlockMemoryPool.Use(transport);
             }
 
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.AddServerHeader = false;
-                kestrel.AllowSynchronousIO = false;
-                kestrel.Limits.MaxRequestBodySize = null;
-                kestrel.Limits.MinRequestBodyDataRate = null;
-                kestrel.Limits.MinResponseDataRate = null;
-                kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
-                kestrel.Limits.MaxRequestLineSize = 64 * 1024;
-                kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
-                kestrel.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
-                kestrel.Listen(System.Net.IPAddress.Parse(options.BindAddress), options.Port);
-            });
-            var app = builder.Build();
-            app.Run(handler.HandleAsync);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var loggers = NullLoggerFactory.Instance;
+            server = new KestrelServer(
+                Microsoft.Extensions.Options.Options.Create(kestrel),
+                new SocketTransportFactory(Microsoft.Extensions.Options.Options.Create(transport), loggers),
+                loggers);
+            await server.StartAsync(new EmulatorHttpApplication(handler.HandleAsync), cancellationToken).ConfigureAwait(false);
+            var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
-            return new CosEmulator(app, options, store, faults, requestLog, new Uri($"http://{options.BindAddress}:{port}"));
+            return new CosEmulator(server, stopping, options, store, faults, requestLog, new Uri($"http://{options.BindAddress}:{port}"));
         }
         catch
         {
+            server?.Dispose();
+            stopping.Dispose();
             store.Dispose();
             throw;
         }
@@ -125,8 +138,16 @@ public sealed class CosEmulator : IAsyncDisposable
         ConnectTo = $"{Endpoint.Host}:{Port}",
     };
 
-    /// <summary>Stops accepting requests and waits for those in flight.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default) => await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Stops accepting requests and waits for those in flight (at most 30 seconds, or until
+    /// <paramref name="cancellationToken"/> is cancelled; then their connections are closed). Held requests end at once.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ShutdownTimeout);
+        await StopServerAsync(timeout.Token).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Stops the server (waiting at most 5 seconds for requests in flight; held requests end at once) and frees the
@@ -143,22 +164,31 @@ public sealed class CosEmulator : IAsyncDisposable
         {
             try
             {
-                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+                await StopServerAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
             }
         }
 
-        await _app.DisposeAsync().ConfigureAwait(false);
+        _server.Dispose();
+        _stopping.Dispose();
         Store.Dispose();
     }
 
-    /// <summary>Does not hook Ctrl-C or SIGTERM: the host process (a test run, or Program) decides.</summary>
-    private sealed class QuietLifetime : IHostLifetime
+    /// <summary>Ends held requests, then stops Kestrel: no new connections, and those open close after their request (all of them once <paramref name="cancellationToken"/> is cancelled).</summary>
+    private async Task StopServerAsync(CancellationToken cancellationToken)
     {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed: the server has stopped.
+            return;
+        }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        await _server.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 }

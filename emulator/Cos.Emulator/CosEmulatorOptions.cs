@@ -101,7 +101,7 @@ public sealed class CosEmulatorOptions
 
     /// <summary>
     /// Gives Kestrel 256 KiB memory blocks instead of its 4 KiB ones, so large uploads take far fewer socket reads
-    /// (on by default); false keeps Kestrel's pool.
+    /// (on by default); false keeps the socket transport's own pool (4 KiB buffers from the shared array pool).
     /// </summary>
     public bool LargeMemoryPool { get; init; } = true;
 

@@ -33,10 +33,14 @@ internal sealed class CosRequestHandler
     private readonly CosAuthenticator _authenticator;
     private readonly CorsHandler _cors;
     private readonly StsEndpoint _sts;
+
+    /// <summary>Cancelled when the emulator stops: ends the wait of held requests.</summary>
+    private readonly CancellationToken _stopping;
     private long _requestCount;
 
-    public CosRequestHandler(CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog? requests = null)
+    public CosRequestHandler(CosEmulatorOptions options, IObjectStore store, FaultRules faults, RequestLog? requests = null, CancellationToken stopping = default)
     {
+        _stopping = stopping;
         _options = options;
         _store = store;
         _faults = faults;
@@ -307,7 +311,7 @@ internal sealed class CosRequestHandler
         {
             // Take the whole request, so the client is left waiting for an answer rather than for the server to read.
             await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
-            await ClientDeparture.WaitAsync(http);
+            await ClientDeparture.WaitAsync(http, _stopping);
             return FaultEffect.Answered;
         }
 
@@ -325,12 +329,12 @@ internal sealed class CosRequestHandler
 
         if (rule.StallResponseAfterBytes is { } stallAfter)
         {
-            http.Response.Body = new FaultStream(http.Response.Body, http, resetAfter: null, bytesPerSecond: null, stallAfter);
+            http.Response.Body = new FaultStream(http.Response.Body, http, resetAfter: null, bytesPerSecond: null, stallAfter, _stopping);
         }
 
         if (rule.StallRequestAfterBytes is { } stallReading)
         {
-            http.Request.Body = new FaultStream(http.Request.Body, http, resetAfter: null, bytesPerSecond: null, stallReading);
+            http.Request.Body = new FaultStream(http.Request.Body, http, resetAfter: null, bytesPerSecond: null, stallReading, _stopping);
         }
 
         if (rule.ResetConnectionAfterBytes is not null || rule.BandwidthBytesPerSecond is not null)

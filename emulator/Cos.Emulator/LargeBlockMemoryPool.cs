@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace Cos.Emulator;
 
@@ -17,7 +18,17 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
 
     public override int MaxBufferSize => BlockSize;
 
-    public static void Register(IServiceCollection services) => services.AddSingleton<IMemoryPoolFactory<byte>, Factory>();
+    /// <summary>Makes the socket transport <paramref name="transport"/> configures rent its buffers from this pool.</summary>
+    /// <remarks>
+    /// The transport takes its pool from <c>SocketTransportOptions.MemoryPoolFactory</c>, which is internal: with a
+    /// generic host, <c>UseSockets</c> copies the container's <see cref="IMemoryPoolFactory{T}"/> into it. Without a
+    /// host there is no container, so the property is set directly (resolved at compile time, no reflection; a test
+    /// checks the connections really use this pool).
+    /// </remarks>
+    public static void Use(SocketTransportOptions transport) => SetMemoryPoolFactory(transport, new Factory());
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_MemoryPoolFactory")]
+    private static extern void SetMemoryPoolFactory(SocketTransportOptions transport, IMemoryPoolFactory<byte> factory);
 
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {

@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Cos.Emulator.Faults;
 
@@ -14,8 +12,8 @@ internal static class ClientDeparture
 
     /// <summary>
     /// Waits until the client drops the connection, then throws <see cref="OperationCanceledException"/> (which
-    /// the handler answers by closing the connection). Stopping the emulator ends the wait too, so a held request
-    /// never makes <see cref="CosEmulator.DisposeAsync"/> wait out its shutdown timeout.
+    /// the handler answers by closing the connection). Stopping the emulator (<paramref name="stopping"/>) ends the
+    /// wait too, so a held request never makes <see cref="CosEmulator.DisposeAsync"/> wait out its shutdown timeout.
     /// </summary>
     /// <remarks>
     /// Kestrel notices a departure only while it reads the socket. A stalled upload is exactly a request whose
@@ -23,9 +21,8 @@ internal static class ClientDeparture
     /// <see cref="HttpContext.RequestAborted"/> would never fire. So the socket itself is polled for the reset the
     /// client's close sends.
     /// </remarks>
-    public static async Task WaitAsync(HttpContext http)
+    public static async Task WaitAsync(HttpContext http, CancellationToken stopping)
     {
-        var stopping = http.RequestServices?.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var either = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         var socket = http.Features.Get<IConnectionSocketFeature>()?.Socket;
         while (true)

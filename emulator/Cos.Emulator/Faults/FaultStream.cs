@@ -8,7 +8,7 @@ namespace Cos.Emulator.Faults;
 /// (stops moving bytes, without closing the connection) after <paramref name="stallAfter"/> bytes until the
 /// client goes away.
 /// </summary>
-internal sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond, long? stallAfter = null) : Stream
+internal sealed class FaultStream(Stream inner, HttpContext context, long? resetAfter, long? bytesPerSecond, long? stallAfter = null, CancellationToken stopping = default) : Stream
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _bytes;
@@ -108,7 +108,7 @@ internal sealed class FaultStream(Stream inner, HttpContext context, long? reset
             await inner.FlushAsync(context.RequestAborted);
         }
 
-        await ClientDeparture.WaitAsync(context);
+        await ClientDeparture.WaitAsync(context, stopping);
     }
 
     private async ValueTask AccountAsync(int count, CancellationToken cancellationToken)
