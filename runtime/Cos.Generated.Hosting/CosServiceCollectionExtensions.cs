@@ -3,6 +3,7 @@ using Cos.Generated.Hosting;
 using Cos.Generated.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,8 @@ public static class CosServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CosClientSettings>>(provider => new CosClientSettingsValidator(provider, name, configurationPath));
 
         var httpClientName = CosHostingNames.HttpClientName(name);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, RetryHandlerFilter>(
+            static provider => new RetryHandlerFilter(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         if (name.Length == 0)
         {
             services.RemoveAll<CosClient>();
