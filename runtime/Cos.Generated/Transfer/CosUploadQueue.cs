@@ -4,7 +4,7 @@ namespace Cos.Generated.Transfer;
 /// A list of file uploads run up to <see cref="CosUploadQueueOptions.FileParallelLimit"/> at a time in the order
 /// added, like the JavaScript SDK's task list: each <see cref="CosUploadTask"/> goes waiting → checking →
 /// uploading → success or error, and can be paused, restarted (resuming its multipart upload) or canceled.
-/// Thread-safe. <see cref="TaskChanged"/> is raised outside the queue's lock on the thread that made the change.
+/// Thread-safe. <see cref="TaskChanged"/> is raised outside the queue's lock, strictly in the order of the changes.
 /// Disposing pauses what is running (multipart uploads are kept) and waits for it to stop.
 /// </summary>
 public sealed class CosUploadQueue : IAsyncDisposable
@@ -30,7 +30,12 @@ public sealed class CosUploadQueue : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_queueSize, 1, "UploadQueueSize");
     }
 
-    /// <summary>Raised when a task is added, changes state, makes progress or is pruned. Handlers must not throw.</summary>
+    private readonly object _raiseGate = new();
+    private readonly Dictionary<long, CosUploadTaskChangedEventArgs> _unraised = [];
+    private long _nextSequence;
+    private long _nextToRaise;
+
+    /// <summary>Raised when a task is added, changes state, makes progress or is pruned. Raised in the order the changes were made. Handlers must not throw.</summary>
     public event EventHandler<CosUploadTaskChangedEventArgs>? TaskChanged;
 
     /// <summary>Guards every task's state.</summary>
@@ -344,7 +349,7 @@ public sealed class CosUploadQueue : IAsyncDisposable
             change = Event(task, CosUploadTaskChange.Progress);
         }
 
-        TaskChanged?.Invoke(this, change);
+        Raise([change]);
     }
 
     private CosUploadTaskState? StopReason(CosUploadTask task)
@@ -426,7 +431,9 @@ public sealed class CosUploadQueue : IAsyncDisposable
         return idle;
     }
 
-    private static CosUploadTaskChangedEventArgs Event(CosUploadTask task, CosUploadTaskChange change) => new(task, change, task._state, task._progress);
+    /// <summary>A change, numbered in the order the changes were made. Under the lock.</summary>
+    private CosUploadTaskChangedEventArgs Event(CosUploadTask task, CosUploadTaskChange change) =>
+        new(task, change, task._state, task._progress) { Sequence = _nextSequence++ };
 
     private static void Stop(List<CancellationTokenSource> runs)
     {
@@ -443,17 +450,28 @@ public sealed class CosUploadQueue : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Raises <paramref name="events"/> and any earlier-numbered ones other threads have not raised yet, strictly in the
+    /// order the changes were made: changes are numbered under the queue's lock but raised outside it, so without this a
+    /// run that starts uploading could report Uploading before the thread that started it reported Checking. A thread
+    /// that finds an earlier change still unraised leaves its own to the thread that raises that one.
+    /// </summary>
     private void Raise(List<CosUploadTaskChangedEventArgs> events)
     {
-        var handler = TaskChanged;
-        if (handler is null)
+        lock (_raiseGate)
         {
-            return;
-        }
+            foreach (var change in events)
+            {
+                _unraised.Add(change.Sequence, change);
+            }
 
-        foreach (var change in events)
-        {
-            handler(this, change);
+            // The raise lock is never taken under the queue's lock, so a handler may call back into the queue (a
+            // nested Raise on this thread continues the same ordered drain).
+            while (_unraised.Remove(_nextToRaise, out var next))
+            {
+                _nextToRaise++;
+                TaskChanged?.Invoke(this, next);
+            }
         }
     }
 

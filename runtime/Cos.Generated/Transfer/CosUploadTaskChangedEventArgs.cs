@@ -38,4 +38,7 @@ public sealed class CosUploadTaskChangedEventArgs : EventArgs
 
     /// <summary>The task's progress when the event was raised.</summary>
     public CosTransferProgress Progress { get; }
+
+    /// <summary>The change's place in the order of the queue's changes; events are raised in this order.</summary>
+    internal long Sequence { get; init; }
 }

@@ -328,6 +328,35 @@ public sealed class UploadQueueTests
         queue.Tasks.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Changes_are_raised_in_the_order_they_were_made_even_when_a_handler_is_slow()
+    {
+        // The thread that enqueues raises Added and Checking; the run it starts raises Uploading. A handler slow on
+        // Added holds that thread back while the run goes on: Uploading must still not be seen before Checking.
+        await using var harness = await StartAsync();
+        using var client = harness.Client();
+        await using var queue = new CosUploadQueue(client, new CosUploadQueueOptions { FileParallelLimit = 1 });
+        var seen = new ConcurrentQueue<CosUploadTaskState>();
+        queue.TaskChanged += (_, e) =>
+        {
+            if (e.Change is CosUploadTaskChange.Added or CosUploadTaskChange.StateChanged)
+            {
+                seen.Enqueue(e.State);
+            }
+
+            if (e.Change == CosUploadTaskChange.Added)
+            {
+                Thread.Sleep(2000);
+            }
+        };
+
+        var task = queue.Enqueue(Bucket, "q/ordered.bin", harness.WriteFile(RandomBytes(1000, 9), "ordered.bin"), harness.UploadOptions());
+        (await task.WaitAsync().WaitAsync(Deadline)).ShouldBe(CosUploadTaskState.Success);
+        await queue.WhenIdleAsync().WaitAsync(Deadline);
+
+        seen.ShouldBe([CosUploadTaskState.Waiting, CosUploadTaskState.Checking, CosUploadTaskState.Uploading, CosUploadTaskState.Success]);
+    }
+
     /// <summary>A client sending one part at a time whose part 2 never gets an answer: <paramref name="held"/> completes when it is in flight.</summary>
     private static CosClient ClientHoldingPart2(UploadHarness harness, out Task held)
     {
