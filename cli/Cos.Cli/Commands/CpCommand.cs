@@ -137,7 +137,7 @@ internal static class CpCommand
             await using var stdin = Console.OpenStandardInput();
             var result = await Client.UploadAsync(destination.Bucket, destination.Key, stdin, new CosUploadOptions { StorageClass = StorageClass, ContentType = ContentType }, cancellationToken: Context.Cancel).ConfigureAwait(false);
             Context.Output.Line($"upload: - -> {destination}");
-            Context.Output.WriteJsonIf(Context.Output.Json, w =>
+            Context.Output.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("destination", destination.ToString());

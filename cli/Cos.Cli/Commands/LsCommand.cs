@@ -31,27 +31,24 @@ internal static class LsCommand
             context.Output.Line($"{CliOutput.Time(bucket.CreationDate)}  {bucket.Location,-16}  cos://{bucket.Name}");
         }
 
-        if (context.Output.Json)
+        context.Output.WriteJson(w =>
         {
-            context.Output.WriteJson(w =>
+            w.WriteStartArray();
+            foreach (var bucket in buckets)
             {
-                w.WriteStartArray();
-                foreach (var bucket in buckets)
+                w.WriteStartObject();
+                w.WriteString("name", bucket.Name);
+                w.WriteString("region", bucket.Location);
+                if (bucket.CreationDate is { } created)
                 {
-                    w.WriteStartObject();
-                    w.WriteString("name", bucket.Name);
-                    w.WriteString("region", bucket.Location);
-                    if (bucket.CreationDate is { } created)
-                    {
-                        w.WriteString("created", created);
-                    }
-
-                    w.WriteEndObject();
+                    w.WriteString("created", created);
                 }
 
-                w.WriteEndArray();
-            });
-        }
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
 
         return ExitCodes.Success;
     }
@@ -76,7 +73,7 @@ internal static class LsCommand
         }
 
         json?.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        context.Output.WriteJsonIf(json is not null, w =>
+        context.Output.WriteJson(w =>
         {
             w.WriteStartArray();
             foreach (var (key, isDirectory, item) in json!)

@@ -25,7 +25,7 @@ internal static class PresignCommand
             var lifetime = ParseDuration(context.Get(expires));
             var url = await context.Client.GetObjectUrlAsync(uri.Bucket, uri.Key, lifetime, new HttpMethod(context.Get(method)), cancellationToken: context.Cancel).ConfigureAwait(false);
             context.Output.Line(url.AbsoluteUri);
-            context.Output.WriteJsonIf(context.Output.Json, w =>
+            context.Output.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("url", url.AbsoluteUri);

@@ -43,7 +43,7 @@ internal static class RbCommand
             }
 
             context.Output.Line($"remove_bucket: cos://{uri.Bucket}");
-            context.Output.WriteJsonIf(context.Output.Json, w =>
+            context.Output.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("removed", uri.Bucket);

@@ -42,7 +42,7 @@ internal static class StatCommand
                 context.Output.Line($"meta-{name}  {value}");
             }
 
-            context.Output.WriteJsonIf(context.Output.Json, w =>
+            context.Output.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("uri", uri.ToString());
@@ -74,7 +74,7 @@ internal static class StatCommand
     public static void WriteBucket(CommandContext context, string text, string bucket)
     {
         context.Output.Line(text);
-        context.Output.WriteJsonIf(context.Output.Json, w =>
+        context.Output.WriteJson(w =>
         {
             w.WriteStartObject();
             w.WriteString("bucket", bucket);

@@ -61,9 +61,14 @@ internal sealed class CliOutput
         }
     }
 
-    /// <summary>Writes one JSON document to stdout.</summary>
+    /// <summary>Writes one JSON document to stdout with <c>--output json</c>; nothing in text mode.</summary>
     public void WriteJson(Action<Utf8JsonWriter> write)
     {
+        if (!Json)
+        {
+            return;
+        }
+
         using var stdout = Console.OpenStandardOutput();
         using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -72,15 +77,6 @@ internal sealed class CliOutput
 
         stdout.Write("\n"u8);
         stdout.Flush();
-    }
-
-    /// <summary>Writes one JSON document to stdout when <paramref name="condition"/> holds.</summary>
-    public void WriteJsonIf(bool condition, Action<Utf8JsonWriter> write)
-    {
-        if (condition)
-        {
-            WriteJson(write);
-        }
     }
 
     public static string Bytes(long bytes)

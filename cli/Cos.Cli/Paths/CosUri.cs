@@ -1,3 +1,5 @@
+using Cos.Generated.Endpoints;
+
 namespace Cos.Cli.Paths;
 
 /// <summary>
@@ -34,18 +36,13 @@ internal readonly record struct CosUri(string Bucket, string Key)
             throw CliException.Usage($"'{text}' names no bucket (cos://bucket-appid/key).");
         }
 
-        var dash = bucket.LastIndexOf('-');
-        if (dash <= 0 || dash == bucket.Length - 1 || !bucket.AsSpan(dash + 1).ContainsOnlyDigits())
+        if (!CosNames.IsValidBucket(bucket))
         {
-            throw CliException.Usage($"bucket '{bucket}' has no APPID: write the full name, such as cos://examplebucket-1250000000/{key}");
-        }
-
-        foreach (var c in bucket)
-        {
-            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-            {
-                throw CliException.Usage($"bucket '{bucket}' may hold only lowercase letters, digits and '-'.");
-            }
+            var dash = bucket.LastIndexOf('-');
+            var hasAppId = dash > 0 && dash < bucket.Length - 1 && !bucket.AsSpan(dash + 1).ContainsAnyExceptInRange('0', '9');
+            throw CliException.Usage(hasAppId
+                ? $"bucket '{bucket}' may hold only lowercase letters, digits and '-'."
+                : $"bucket '{bucket}' has no APPID: write the full name, such as cos://examplebucket-1250000000/{key}");
         }
 
         return new CosUri(bucket, key);
@@ -59,20 +56,4 @@ internal readonly record struct CosUri(string Bucket, string Key)
 
     /// <inheritdoc/>
     public override string ToString() => Scheme + Bucket + "/" + Key;
-}
-
-internal static class SpanDigits
-{
-    public static bool ContainsOnlyDigits(this ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

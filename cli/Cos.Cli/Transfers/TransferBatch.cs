@@ -108,11 +108,6 @@ internal sealed class TransferBatch(CommandContext context)
 
     private void WriteJson(bool dryRun)
     {
-        if (!context.Output.Json)
-        {
-            return;
-        }
-
         context.Output.WriteJson(w =>
         {
             w.WriteStartObject();
